@@ -1,0 +1,33 @@
+import { notFound } from 'next/navigation';
+import { ArticleView } from '@/components/ArticleView';
+import { getContent } from '@/lib/content';
+import { articleJsonLd, articleMetadata, jsonLdString } from '@/lib/metadata';
+import { findArticle } from '@/lib/taxonomy';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getContent().articles.map((a) => ({ slug: a.slug }));
+}
+
+export async function generateMetadata({ params }: Props) {
+  const article = findArticle((await params).slug);
+  return article ? articleMetadata(article) : {};
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = findArticle((await params).slug);
+  if (!article) notFound();
+  return (
+    <>
+      <ArticleView article={article} />
+      <script
+        type="application/ld+json"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with `<` escaped, see jsonLdString.
+        dangerouslySetInnerHTML={{ __html: jsonLdString(articleJsonLd(article)) }}
+      />
+    </>
+  );
+}

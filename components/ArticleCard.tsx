@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import type { Article } from '@/lib/content';
+import { urls } from '@/lib/urls';
+import { Cover } from './Cover';
+import { DateTime } from './DateTime';
+
+export function ArticleCard({ article }: { article: Article }) {
+  return (
+    <article className="group flex flex-col gap-3">
+      <Cover article={article} />
+      <div className="flex flex-wrap items-center gap-x-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <DateTime date={article.date} />
+        {article.category && (
+          <>
+            <span aria-hidden="true">·</span>
+            <Link href={urls.term('categories', article.category.slug)} className="hover:underline">
+              {article.category.name}
+            </Link>
+          </>
+        )}
+      </div>
+      <h2 className="font-serif text-xl leading-snug font-semibold">
+        <Link
+          href={urls.article(article.slug)}
+          className="hover:text-[var(--color-accent)] dark:hover:text-[var(--color-accent-dark)]"
+        >
+          {article.title}
+        </Link>
+      </h2>
+      <p className="text-zinc-700 dark:text-zinc-300">{article.excerpt}</p>
+    </article>
+  );
+}

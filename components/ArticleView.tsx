@@ -1,0 +1,76 @@
+import Link from 'next/link';
+import type { Article } from '@/lib/content';
+import { urls } from '@/lib/urls';
+import { ArticleBody } from './ArticleBody';
+import { Cover } from './Cover';
+import { DateTime } from './DateTime';
+
+/** The single-article view: header, cover, body, tags and the source attribution. */
+export function ArticleView({ article }: { article: Article }) {
+  return (
+    <article className="mx-auto max-w-3xl px-4 py-10">
+      <header className="mb-8">
+        {article.category && (
+          <Link
+            href={urls.term('categories', article.category.slug)}
+            className="text-sm font-semibold tracking-wide text-[var(--color-accent)] uppercase hover:underline dark:text-[var(--color-accent-dark)]"
+          >
+            {article.category.name}
+          </Link>
+        )}
+        <h1 className="mt-2 font-serif text-4xl leading-tight font-bold tracking-tight text-balance sm:text-5xl">
+          {article.title}
+        </h1>
+        <p className="mt-4 flex flex-wrap gap-x-2 text-zinc-600 dark:text-zinc-400">
+          <span>
+            By{' '}
+            <Link
+              href={urls.term('authors', article.author.slug)}
+              rel="author"
+              className="font-medium text-zinc-900 hover:underline dark:text-zinc-100"
+            >
+              {article.author.name}
+            </Link>
+          </span>
+          <span aria-hidden="true">·</span>
+          <DateTime date={article.date} />
+          <span aria-hidden="true">·</span>
+          <span>{article.readingMinutes} min read</span>
+        </p>
+      </header>
+      <Cover article={article} priority className="mb-10" />
+      <ArticleBody article={article} />
+      {article.source && (
+        <p className="mt-10 rounded-lg border border-zinc-200 px-5 py-4 text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
+          Originally published at{' '}
+          <a
+            href={article.source}
+            rel="noopener noreferrer"
+            className="font-medium text-[var(--color-accent)] underline dark:text-[var(--color-accent-dark)]"
+          >
+            {article.sourceHost}
+          </a>
+          .
+        </p>
+      )}
+      {article.tags.length > 0 && (
+        <footer className="mt-10">
+          <h2 className="sr-only">Tags</h2>
+          <ul className="flex flex-wrap gap-2">
+            {article.tags.map((tag) => (
+              <li key={tag.slug}>
+                <Link
+                  href={urls.term('tags', tag.slug)}
+                  rel="tag"
+                  className="inline-block rounded-full bg-zinc-100 px-3 py-1 text-sm text-zinc-800 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
+                >
+                  #{tag.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </footer>
+      )}
+    </article>
+  );
+}

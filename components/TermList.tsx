@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import type { TermIndex } from '@/lib/content';
+import { type TermKind, urls } from '@/lib/urls';
+
+interface Props {
+  title: string;
+  kind: TermKind;
+  index: TermIndex;
+}
+
+/** The index view shared by /tags, /categories and /authors: every term with its article count. */
+export function TermList({ title, kind, index }: Props) {
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-10">
+      <h1 className="mb-8 font-serif text-4xl font-bold tracking-tight">{title}</h1>
+      {index.terms.length === 0 ? (
+        <p>Nothing here yet.</p>
+      ) : (
+        <ul className="flex flex-wrap gap-3">
+          {index.terms.map((term) => (
+            <li key={term.slug}>
+              <Link
+                href={urls.term(kind, term.slug)}
+                className="inline-flex items-center gap-2 rounded-full border border-zinc-300 px-4 py-2 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              >
+                <span>{term.name}</span>
+                <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                  {index.articles.get(term.slug)?.length ?? 0}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

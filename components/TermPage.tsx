@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { pageMetadata } from '@/lib/metadata';
+import { taxonomies, termPage } from '@/lib/taxonomy';
+import { type TermKind, urls } from '@/lib/urls';
+import { ArticleList } from './ArticleList';
+
+interface Props {
+  kind: TermKind;
+  segment: string;
+  pageSegment?: string;
+}
+
+export function termMetadata(kind: TermKind, segment: string, pageSegment = '1'): Metadata {
+  const found = termPage(kind, segment, pageSegment);
+  if (!found) return {};
+  const { term, page } = found;
+  const noun = taxonomies[kind].noun;
+  const suffix = page.page > 1 ? `, page ${page.page}` : '';
+  return pageMetadata({
+    title: `${noun}: ${term.name}${suffix}`,
+    description: `${page.total} article${page.total === 1 ? '' : 's'} under the ${noun.toLowerCase()} ${term.name}${suffix}.`,
+    path: urls.term(kind, term.slug, page.page),
+  });
+}
+
+/** A tag, category or author page: the shared list view for one term. */
+export function TermPage({ kind, segment, pageSegment }: Props) {
+  const found = termPage(kind, segment, pageSegment);
+  if (!found) notFound();
+  const { term, page } = found;
+  return (
+    <ArticleList
+      title={kind === 'authors' ? term.name : `${taxonomies[kind].noun}: ${term.name}`}
+      intro={`${page.total} article${page.total === 1 ? '' : 's'}`}
+      page={page}
+      href={(n) => urls.term(kind, term.slug, n)}
+    />
+  );
+}

@@ -1,0 +1,252 @@
+// The content loader: reads every article once, validates, normalises, sorts and indexes it.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { type CalendarDate, frontMatterSchema } from './schema';
+import { site } from './site';
+import { buildTerms, type Term, termKey } from './terms';
+import { decodeEntities, makeExcerpt, plainText, readingMinutes, squish } from './text';
+import { hostOf } from './urls';
+
+export interface Article {
+  slug: string;
+  /** Path of the source file, as shown in messages. */
+  file: string;
+  format: 'md' | 'mdx';
+  title: string;
+  excerpt: string;
+  date: CalendarDate;
+  updated?: CalendarDate;
+  coverImage?: string;
+  author: Term;
+  tags: Term[];
+  category?: Term;
+  source?: string;
+  sourceHost?: string;
+  draft: boolean;
+  readingMinutes: number;
+  body: string;
+}
+
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `${problems.length} content file problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`,
+    );
+    this.name = 'ContentError';
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}
+
+export interface TermIndex {
+  /** Most used first, then by name. */
+  terms: Term[];
+  bySlug: Map<string, Term>;
+  articles: Map<string, Article[]>;
+}
+
+export interface ContentIndex {
+  dir: string;
+  /** Newest first; ties by title. */
+  articles: Article[];
+  bySlug: Map<string, Article>;
+  tags: TermIndex;
+  categories: TermIndex;
+  authors: TermIndex;
+}
+
+export interface LoadOptions {
+  includeDrafts?: boolean;
+}
+
+export function contentDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.CONTENT_DIR?.trim() || 'content');
+}
+
+function shownPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.length < file.length ? rel : file;
+}
+
+/** Every `.md`/`.mdx` below `dir`, skipping names that start with `_` or `.`, in a stable order. */
+export function listArticleFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.mdx?$/i.test(entry.name)) found.push(full);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+const yamlEngine = {
+  // CORE_SCHEMA keeps dates as the text the author wrote: a date is a calendar day, not an instant.
+  parse: (src: string) => yaml.load(src, { schema: yaml.CORE_SCHEMA }) as object,
+};
+
+interface Draft extends Omit<Article, 'author' | 'tags' | 'category'> {
+  authorName: string;
+  tagNames: string[];
+  categoryName?: string;
+}
+
+export function parseArticle(file: string, source: string): { draft?: Draft; problems: Problem[] } {
+  const shown = shownPath(file);
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(source, { engines: { yaml: yamlEngine } });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { problems: [{ file: shown, field: 'front-matter', message: `invalid YAML: ${reason}` }] };
+  }
+  const data = parsed.data ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { problems: [{ file: shown, field: 'front-matter', message: 'must be a YAML mapping of fields' }] };
+  }
+  const result = frontMatterSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => ({
+      file: shown,
+      field: issue.path.join('.') || 'front-matter',
+      message: issue.message,
+    }));
+    return { problems };
+  }
+  const fm = result.data;
+  const body = parsed.content;
+  const plain = plainText(body);
+  const ext = path.extname(file).toLowerCase();
+  return {
+    problems: [],
+    draft: {
+      slug: (fm.slug ?? path.basename(file, ext)).normalize('NFC').toLowerCase(),
+      file: shown,
+      format: ext === '.mdx' ? 'mdx' : 'md',
+      title: squish(decodeEntities(fm.title)),
+      excerpt: makeExcerpt(fm.excerpt ?? undefined, body),
+      date: fm.date,
+      updated: fm.updated,
+      coverImage: fm.coverImage ?? undefined,
+      authorName: fm.author ? decodeEntities(fm.author) : site.defaultAuthor,
+      tagNames: fm.tags.map((t) => decodeEntities(t)),
+      categoryName: fm.category ? decodeEntities(fm.category) : undefined,
+      source: fm.source ?? undefined,
+      sourceHost: fm.source ? hostOf(fm.source) : undefined,
+      draft: fm.draft === true,
+      readingMinutes: readingMinutes(plain),
+      body,
+    },
+  };
+}
+
+function byDateThenTitle(a: Article, b: Article): number {
+  if (a.date.iso !== b.date.iso) return a.date.iso < b.date.iso ? 1 : -1;
+  return a.title.localeCompare(b.title, 'en') || (a.slug < b.slug ? -1 : 1);
+}
+
+function indexTerms(articles: Article[], pick: (a: Article) => Term[]): TermIndex {
+  const lists = new Map<string, Article[]>();
+  const bySlug = new Map<string, Term>();
+  for (const article of articles) {
+    for (const term of pick(article)) {
+      bySlug.set(term.slug, term);
+      const list = lists.get(term.slug) ?? [];
+      list.push(article);
+      lists.set(term.slug, list);
+    }
+  }
+  const count = (t: Term) => lists.get(t.slug)?.length ?? 0;
+  const terms = [...bySlug.values()].sort((a, b) => count(b) - count(a) || a.name.localeCompare(b.name, 'en'));
+  return { terms, bySlug, articles: lists };
+}
+
+/** Loads and indexes a content folder. Problems are collected across all files, never thrown one by one. */
+export function loadContent(dir: string, options: LoadOptions = {}): { index: ContentIndex; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const drafts: Draft[] = [];
+  let files: string[] = [];
+  try {
+    files = listArticleFiles(dir);
+  } catch (error) {
+    problems.push({
+      file: shownPath(dir),
+      field: 'CONTENT_DIR',
+      message: `cannot read the content folder (${(error as Error).message})`,
+    });
+  }
+  for (const file of files) {
+    const result = parseArticle(file, readFileSync(file, 'utf8'));
+    problems.push(...result.problems);
+    if (result.draft) drafts.push(result.draft);
+  }
+
+  const owners = new Map<string, Draft>();
+  for (const d of drafts) {
+    const first = owners.get(d.slug);
+    if (first) problems.push({ file: d.file, field: 'slug', message: `"${d.slug}" is also the slug of ${first.file}` });
+    else owners.set(d.slug, d);
+  }
+
+  const visible = [...owners.values()].filter((d) => options.includeDrafts || !d.draft);
+  const tags = buildTerms(
+    visible.flatMap((d) => d.tagNames),
+    site.termNames,
+  );
+  const categories = buildTerms(
+    visible.flatMap((d) => (d.categoryName ? [d.categoryName] : [])),
+    site.termNames,
+  );
+  const authors = buildTerms(visible.map((d) => d.authorName));
+  const lookup = (terms: Map<string, Term>, name: string) => terms.get(termKey(name)) as Term;
+
+  const articles = visible
+    .map(({ authorName, tagNames, categoryName, ...rest }): Article => {
+      const uniqueTags = [...new Map(tagNames.map((n) => [termKey(n), lookup(tags, n)])).values()];
+      return {
+        ...rest,
+        author: lookup(authors, authorName),
+        tags: uniqueTags,
+        category: categoryName ? lookup(categories, categoryName) : undefined,
+      };
+    })
+    .sort(byDateThenTitle);
+
+  return {
+    problems,
+    index: {
+      dir,
+      articles,
+      bySlug: new Map(articles.map((a) => [a.slug, a])),
+      tags: indexTerms(articles, (a) => a.tags),
+      categories: indexTerms(articles, (a) => (a.category ? [a.category] : [])),
+      authors: indexTerms(articles, (a) => [a.author]),
+    },
+  };
+}
+
+let memo: ContentIndex | undefined;
+
+/** The site's content, loaded once per process. A bad file fails the build with every problem listed. */
+export function getContent(): ContentIndex {
+  if (!memo) {
+    const { index, problems } = loadContent(contentDir(), { includeDrafts: process.env.NODE_ENV === 'development' });
+    if (problems.length > 0) throw new ContentError(problems);
+    memo = index;
+  }
+  return memo;
+}

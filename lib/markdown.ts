@@ -1,0 +1,119 @@
+// Renders untrusted `.md` bodies to safe HTML: CommonMark + GFM, raw HTML kept, then sanitised.
+import type { Element, Root } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { type Processor, unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { site } from './site';
+
+/**
+ * Scraped articles keep tab-indented widget leftovers; as CommonMark they would become code blocks.
+ * MDX turns indented code off for the same reason, and so do we: code is written fenced.
+ */
+export function remarkNoIndentedCode(this: Processor) {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  data.micromarkExtensions ??= [];
+  data.micromarkExtensions.push({ disable: { null: ['codeIndented'] } });
+}
+
+const EMBED_HOSTS = new Set([
+  'www.youtube.com',
+  'youtube.com',
+  'www.youtube-nocookie.com',
+  'youtube-nocookie.com',
+  'player.vimeo.com',
+]);
+
+const globalAttributes = (defaultSchema.attributes?.['*'] ?? []).filter(
+  (a) => !['tabIndex', 'accessKey', 'action', 'method', 'encType', 'acceptCharset', 'accept'].includes(String(a)),
+);
+
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'figure',
+    'figcaption',
+    'iframe',
+    'mark',
+    'cite',
+    'small',
+    'u',
+    'abbr',
+    'time',
+  ],
+  strip: ['script', 'style', 'template', 'noscript', 'svg', 'math', 'textarea', 'select', 'object', 'embed', 'title'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': globalAttributes,
+    img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'title', 'width', 'height'],
+    iframe: ['src', 'title', 'width', 'height', 'allowFullScreen'],
+  },
+  protocols: { ...defaultSchema.protocols, src: ['http', 'https'], href: ['http', 'https', 'mailto'] },
+};
+
+function isExternal(href: string): boolean {
+  if (!/^https?:\/\//i.test(href)) return false;
+  try {
+    return new URL(href).host !== new URL(site.url).host;
+  } catch {
+    return true;
+  }
+}
+
+/** After sanitising: external links lose referrer and ranking, images lazy-load, only known video embeds stay. */
+export function rehypeHarden() {
+  return (tree: Root) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element, index, parent) => {
+      const p = node.properties;
+      if (node.tagName === 'a' && typeof p.href === 'string') {
+        if (isExternal(p.href)) p.rel = ['nofollow', 'noopener', 'noreferrer'];
+        // The sanitiser prefixes ids against DOM clobbering; fragment links must follow.
+        const fragment = p.href.startsWith('#') ? p.href.slice(1) : undefined;
+        if (fragment && !ids.has(fragment) && ids.has(`user-content-${fragment}`)) p.href = `#user-content-${fragment}`;
+      } else if (node.tagName === 'img') {
+        p.loading = 'lazy';
+        p.decoding = 'async';
+        if (!p.alt) p.alt = '';
+      } else if (node.tagName === 'iframe') {
+        const src = typeof p.src === 'string' ? p.src : '';
+        let host = '';
+        try {
+          host = new URL(src).host;
+        } catch {}
+        if (!EMBED_HOSTS.has(host) || !src.startsWith('https://')) {
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return index;
+        }
+        p.sandbox = ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'];
+        p.loading = 'lazy';
+        p.referrerPolicy = 'strict-origin-when-cross-origin';
+        p.title ||= 'Embedded video';
+      }
+    });
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkNoIndentedCode)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeHarden)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Markdown with raw HTML in, sanitised HTML out. Deterministic, so callers may cache by content. */
+export function renderMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown));
+}

@@ -1,0 +1,99 @@
+// Page metadata in one place: titles, descriptions, canonical URLs, Open Graph, Twitter and JSON-LD.
+import type { Metadata } from 'next';
+import type { Article } from './content';
+import { site } from './site';
+import { absoluteUrl, urls } from './urls';
+
+interface PageMeta {
+  title?: string;
+  description?: string;
+  path: string;
+}
+
+export function pageMetadata({ title, description = site.description, path }: PageMeta): Metadata {
+  const url = absoluteUrl(path);
+  return {
+    title: title ?? { absolute: site.title },
+    description,
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'website',
+      url,
+      siteName: site.name,
+      title: title ?? site.title,
+      description,
+      locale: site.locale,
+    },
+    twitter: { card: 'summary', title: title ?? site.title, description },
+  };
+}
+
+export function articleCanonical(article: Article): string {
+  return article.source && site.canonicalToSource ? article.source : absoluteUrl(urls.article(article.slug));
+}
+
+export function articleMetadata(article: Article): Metadata {
+  const url = absoluteUrl(urls.article(article.slug));
+  const images = article.coverImage ? [{ url: absoluteUrl(article.coverImage), alt: article.title }] : undefined;
+  return {
+    title: article.title,
+    description: article.excerpt,
+    authors: [{ name: article.author.name, url: absoluteUrl(urls.term('authors', article.author.slug)) }],
+    keywords: article.tags.map((t) => t.name),
+    alternates: { canonical: articleCanonical(article) },
+    openGraph: {
+      type: 'article',
+      url,
+      siteName: site.name,
+      title: article.title,
+      description: article.excerpt,
+      locale: site.locale,
+      publishedTime: article.date.iso,
+      modifiedTime: (article.updated ?? article.date).iso,
+      authors: [article.author.name],
+      section: article.category?.name,
+      tags: article.tags.map((t) => t.name),
+      images,
+    },
+    twitter: {
+      card: images ? 'summary_large_image' : 'summary',
+      title: article.title,
+      description: article.excerpt,
+      images: images?.map((i) => i.url),
+    },
+  };
+}
+
+/** schema.org NewsArticle for search engines; republished text says what it is based on. */
+export function articleJsonLd(article: Article): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.excerpt,
+    datePublished: article.date.iso,
+    dateModified: (article.updated ?? article.date).iso,
+    url: absoluteUrl(urls.article(article.slug)),
+    mainEntityOfPage: absoluteUrl(urls.article(article.slug)),
+    author: {
+      '@type': 'Person',
+      name: article.author.name,
+      url: absoluteUrl(urls.term('authors', article.author.slug)),
+    },
+    publisher: {
+      '@type': 'Organization',
+      name: site.name,
+      url: site.url,
+      logo: { '@type': 'ImageObject', url: absoluteUrl('/icon.svg') },
+    },
+    image: article.coverImage ? [absoluteUrl(article.coverImage)] : undefined,
+    keywords: article.tags.map((t) => t.name).join(', ') || undefined,
+    articleSection: article.category?.name,
+    isBasedOn: article.source,
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: `<` escaped so content cannot close the tag. */
+export function jsonLdString(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}

@@ -1,0 +1,29 @@
+// The one site configuration: identity, origin, paging and editorial defaults.
+
+function siteUrl(): string {
+  const raw = process.env.SITE_URL?.trim() || 'http://localhost:3000';
+  return raw.replace(/\/+$/, '');
+}
+
+export const site = {
+  name: 'Inkwell',
+  title: 'Inkwell — notes on AI, the web and publishing',
+  description:
+    'A publication built from markdown: news, guides and analysis on artificial intelligence and the open web.',
+  url: siteUrl(),
+  locale: 'en-US',
+  language: 'en',
+  pageSize: 12,
+  defaultAuthor: 'Inkwell Editors',
+  /** Canonical URL of a republished article: its original source, or our own page. */
+  canonicalToSource: true,
+  /** Display names that beat the automatic choice, keyed by lower-cased term. */
+  termNames: {} as Record<string, string>,
+  nav: [
+    { href: '/', label: 'Latest' },
+    { href: '/categories', label: 'Categories' },
+    { href: '/tags', label: 'Tags' },
+  ],
+} as const;
+
+export type Site = typeof site;

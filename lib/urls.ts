@@ -1,0 +1,61 @@
+// Every URL the site links to is built here: slugs, paths, pages and absolute URLs.
+import { site } from './site';
+
+/** The static export serves every route as `dir/index.html`, so its links end in a slash. */
+const trailing = process.env.STATIC_EXPORT ? '/' : '';
+
+const SYMBOL_WORDS: Record<string, string> = { '+': ' plus ', '#': ' sharp ', '&': ' and ', '@': ' at ' };
+
+/**
+ * A URL segment for a term: lower-case letters and digits of any script joined by hyphens.
+ * Symbols that carry meaning become words, so `C++`, `C#` and `C` get different slugs.
+ */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[+#&@]/g, (ch) => SYMBOL_WORDS[ch] ?? ch)
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function path(...segments: (string | number)[]): string {
+  const joined = segments.map((s) => encodeURIComponent(String(s))).join('/');
+  return `/${joined}${trailing}`;
+}
+
+function paged(base: string[], page: number): string {
+  return page > 1 ? path(...base, 'page', page) : path(...base);
+}
+
+export type TermKind = 'tags' | 'categories' | 'authors';
+
+export const urls = {
+  /** A fixed site path such as `/tags`, in the host's form. */
+  page: (pathname: string) => (pathname === '/' ? '/' : `${pathname}${trailing}`),
+  home: (page = 1) => (page > 1 ? path('page', page) : '/'),
+  article: (slug: string) => path('articles', slug),
+  termIndex: (kind: TermKind) => path(kind),
+  term: (kind: TermKind, slug: string, page = 1) => paged([kind, slug], page),
+  archive: () => path('archive'),
+  month: (year: string, month: string, page = 1) => paged(['archive', year, month], page),
+  search: () => path('search'),
+  feed: (base = '/', format: 'rss' | 'atom' | 'json' = 'rss') => {
+    const file = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }[format];
+    return `${base.endsWith('/') ? base : `${base}/`}${file}`;
+  },
+};
+
+export function absoluteUrl(pathname: string): string {
+  return new URL(pathname, `${site.url}/`).toString();
+}
+
+/** Host name of an external URL without `www.`, for attributions. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

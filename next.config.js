@@ -1,0 +1,27 @@
+// One repository, two hosts: `next start` on Node, or STATIC_EXPORT=1 for a folder of files in out/.
+const path = require('node:path');
+
+const isExport = Boolean(process.env.STATIC_EXPORT);
+const contentDir = path.resolve(process.env.CONTENT_DIR || 'content');
+// Turbopack only reads inside its root; a content folder elsewhere widens the root to include it.
+const root = commonAncestor(__dirname, contentDir);
+
+function commonAncestor(a, b) {
+  const pa = a.split(path.sep);
+  const pb = b.split(path.sep);
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  return pa.slice(0, i).join(path.sep) || path.sep;
+}
+
+/** @type {import('next').NextConfig} */
+module.exports = {
+  output: isExport ? 'export' : undefined,
+  trailingSlash: isExport,
+  images: { unoptimized: true },
+  poweredByHeader: false,
+  reactStrictMode: true,
+  turbopack: { root },
+  outputFileTracingRoot: root,
+  experimental: { cpus: 2 },
+};

@@ -1,0 +1,26 @@
+// After `next build` with STATIC_EXPORT: removes the placeholder pages that let empty
+// dynamic routes export (see orPlaceholder in lib/paginate.ts), so they are not served.
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const out = path.resolve(process.argv[2] ?? 'out');
+let removed = 0;
+
+function walk(dir, parentName) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === '_next') continue;
+    const full = path.join(dir, entry.name);
+    const placeholder = entry.name === '_' || (entry.name === '1' && parentName === 'page');
+    if (placeholder) {
+      rmSync(full, { recursive: true, force: true });
+      removed++;
+    } else {
+      walk(full, entry.name);
+    }
+  }
+}
+
+walk(out, '');
+console.log(
+  `postexport: removed ${removed} placeholder route${removed === 1 ? '' : 's'} from ${path.relative(process.cwd(), out) || '.'}`,
+);
