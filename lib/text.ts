@@ -60,7 +60,8 @@ export function makeExcerpt(given: string | undefined, body: string, max = 160):
       const stem = text.replace(ELLIPSIS, '');
       const lastSpace = stem.lastIndexOf(' ');
       const whole = lastSpace > 0 && !/[.!?”"]$/.test(stem) ? stem.slice(0, lastSpace) : stem;
-      return truncate(`${whole.replace(/[\s,;:–—-]+$/, '')}…`, max);
+      const clean = whole.replace(/[\s,;:–—-]+$/, '');
+      return truncate(/[.!?”"]$/.test(clean) ? clean : `${clean}…`, max);
     }
   }
   return truncate(plainText(body), max);
