@@ -17,8 +17,26 @@ export const site = {
   defaultAuthor: 'Inkwell Editors',
   /** Canonical URL of a republished article: its original source, or our own page. */
   canonicalToSource: true,
-  /** Display names that beat the automatic choice, keyed by lower-cased term. */
-  termNames: {} as Record<string, string>,
+  /**
+   * Display names that beat the automatic choice, keyed by lower-cased term: imports often write
+   * brands and acronyms in title case (`Openai`, `Ai`) with no better spelling anywhere to learn from.
+   */
+  termNames: {
+    ai: 'AI',
+    openai: 'OpenAI',
+    chatgpt: 'ChatGPT',
+    deepmind: 'DeepMind',
+    github: 'GitHub',
+    nlp: 'NLP',
+    llm: 'LLM',
+    llms: 'LLMs',
+    aws: 'AWS',
+    iot: 'IoT',
+    api: 'API',
+    'next.js': 'Next.js',
+    mdx: 'MDX',
+    html: 'HTML',
+  } as Record<string, string>,
   nav: [
     { href: '/', label: 'Latest' },
     { href: '/categories', label: 'Categories' },

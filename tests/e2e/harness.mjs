@@ -1,0 +1,98 @@
+// Shared end-to-end harness: builds, servers on loopback and a Chromium from Debian.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+/** Builds the static export of a content folder and moves it to a temporary folder of its own. */
+export function buildStatic(extraEnv = {}) {
+  execFileSync('npm', ['run', 'build:static'], { cwd: root, env: { ...env, ...extraEnv }, stdio: 'pipe' });
+  const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-out-'));
+  cpSync(path.join(root, 'out'), dir, { recursive: true });
+  return dir;
+}
+
+/** Runs a build that is expected to fail, returning its exit code and output. */
+export function buildExpectingFailure(script, extraEnv = {}) {
+  try {
+    execFileSync('npm', ['run', script], { cwd: root, env: { ...env, ...extraEnv }, stdio: 'pipe' });
+    return { code: 0, output: '' };
+  } catch (error) {
+    return { code: error.status, output: `${error.stdout}${error.stderr}` };
+  }
+}
+
+export function buildNode(extraEnv = {}) {
+  execFileSync('npm', ['run', 'build'], { cwd: root, env: { ...env, ...extraEnv }, stdio: 'pipe' });
+}
+
+async function waitFor(url, child, timeoutMs = 30_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${url} did not answer in ${timeoutMs} ms`);
+}
+
+/** Starts a server in its own process group, so stopping it stops its children too. */
+async function start(command, args, port, extraEnv = {}) {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...env, ...extraEnv, PORT: String(port) },
+    detached: true,
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(base, child);
+  return {
+    base,
+    stop: () => {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {}
+    },
+  };
+}
+
+export const startNext = (port) => start('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], port);
+export const serveStatic = (dir, port) => start('node', ['scripts/serve-static.mjs', dir, String(port)], port);
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** A page that answers every request outside loopback locally, so tests never touch the network. */
+export async function offlinePage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/gif', body: PIXEL }),
+  );
+  return context.newPage();
+}
+
+export function removeDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
