@@ -16,6 +16,8 @@ export interface Article {
   format: 'md' | 'mdx';
   title: string;
   excerpt: string;
+  /** True when the excerpt was made from the body because the front-matter had none. */
+  excerptFromBody: boolean;
   date: CalendarDate;
   updated?: CalendarDate;
   coverImage?: string;
@@ -36,11 +38,15 @@ export interface Problem {
 }
 
 export class ContentError extends Error {
-  constructor(readonly problems: Problem[]) {
+  declare readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
     super(
       `${problems.length} content file problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`,
     );
     this.name = 'ContentError';
+    // Not enumerable: build tools print enumerable fields after the message, which would say it all twice.
+    Object.defineProperty(this, 'problems', { value: problems, enumerable: false });
   }
 }
 
@@ -99,20 +105,27 @@ const yamlEngine = {
   parse: (src: string) => yaml.load(src, { schema: yaml.CORE_SCHEMA }) as object,
 };
 
-interface Draft extends Omit<Article, 'author' | 'tags' | 'category'> {
+/** An article as its file says it, before spellings are merged into terms across the whole folder. */
+export interface ParsedArticle extends Omit<Article, 'author' | 'tags' | 'category'> {
   authorName: string;
   tagNames: string[];
   categoryName?: string;
 }
 
-export function parseArticle(file: string, source: string): { draft?: Draft; problems: Problem[] } {
+function yamlProblem(error: unknown): string {
+  const e = error as { reason?: string; mark?: { line: number; column: number }; message?: string };
+  // The front-matter starts on the file's second line, after `---`.
+  if (e.reason && e.mark) return `invalid YAML at line ${e.mark.line + 2}, column ${e.mark.column + 1}: ${e.reason}`;
+  return `invalid YAML: ${String(e.message ?? error).split('\n')[0]}`;
+}
+
+export function parseArticle(file: string, source: string): { article?: ParsedArticle; problems: Problem[] } {
   const shown = shownPath(file);
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(source, { engines: { yaml: yamlEngine } });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { problems: [{ file: shown, field: 'front-matter', message: `invalid YAML: ${reason}` }] };
+    return { problems: [{ file: shown, field: 'front-matter', message: yamlProblem(error) }] };
   }
   const data = parsed.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -133,12 +146,13 @@ export function parseArticle(file: string, source: string): { draft?: Draft; pro
   const ext = path.extname(file).toLowerCase();
   return {
     problems: [],
-    draft: {
+    article: {
       slug: (fm.slug ?? path.basename(file, ext)).normalize('NFC').toLowerCase(),
       file: shown,
       format: ext === '.mdx' ? 'mdx' : 'md',
       title: squish(decodeEntities(fm.title)),
       excerpt: makeExcerpt(fm.excerpt ?? undefined, body),
+      excerptFromBody: !fm.excerpt?.trim(),
       date: fm.date,
       updated: fm.updated,
       coverImage: fm.coverImage ?? undefined,
@@ -175,34 +189,45 @@ function indexTerms(articles: Article[], pick: (a: Article) => Term[]): TermInde
   return { terms, bySlug, articles: lists };
 }
 
-/** Loads and indexes a content folder. Problems are collected across all files, never thrown one by one. */
-export function loadContent(dir: string, options: LoadOptions = {}): { index: ContentIndex; problems: Problem[] } {
+/**
+ * Reads and validates every article file of a folder, drafts included, and checks slugs are unique.
+ * Problems are collected across all files, never thrown one by one.
+ */
+export function readArticles(dir: string): { articles: ParsedArticle[]; problems: Problem[]; files: number } {
   const problems: Problem[] = [];
-  const drafts: Draft[] = [];
+  const articles: ParsedArticle[] = [];
   let files: string[] = [];
   try {
     files = listArticleFiles(dir);
   } catch (error) {
+    const reason = (error as Error).message;
     problems.push({
       file: shownPath(dir),
       field: 'CONTENT_DIR',
-      message: `cannot read the content folder (${(error as Error).message})`,
+      message: `cannot read the content folder (${reason})`,
     });
   }
+  const owners = new Map<string, ParsedArticle>();
   for (const file of files) {
     const result = parseArticle(file, readFileSync(file, 'utf8'));
     problems.push(...result.problems);
-    if (result.draft) drafts.push(result.draft);
+    if (!result.article) continue;
+    const first = owners.get(result.article.slug);
+    if (first) {
+      const message = `"${result.article.slug}" is also the slug of ${first.file}`;
+      problems.push({ file: result.article.file, field: 'slug', message });
+    } else {
+      owners.set(result.article.slug, result.article);
+      articles.push(result.article);
+    }
   }
+  return { articles, problems, files: files.length };
+}
 
-  const owners = new Map<string, Draft>();
-  for (const d of drafts) {
-    const first = owners.get(d.slug);
-    if (first) problems.push({ file: d.file, field: 'slug', message: `"${d.slug}" is also the slug of ${first.file}` });
-    else owners.set(d.slug, d);
-  }
-
-  const visible = [...owners.values()].filter((d) => options.includeDrafts || !d.draft);
+/** Loads and indexes a content folder: merges term spellings, drops drafts, sorts newest first. */
+export function loadContent(dir: string, options: LoadOptions = {}): { index: ContentIndex; problems: Problem[] } {
+  const { articles: parsed, problems } = readArticles(dir);
+  const visible = parsed.filter((d) => options.includeDrafts || !d.draft);
   const tags = buildTerms(
     visible.flatMap((d) => d.tagNames),
     site.termNames,

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findWarnings } from '@/lib/check';
+import { readArticles } from '@/lib/content';
+
+describe('content:check warnings', () => {
+  const { articles, problems } = readArticles(path.resolve(__dirname, '../fixtures/warnings'));
+  const findings = findWarnings(articles, '2026-06-01');
+  const kinds = (kind: string) => findings.filter((f) => f.kind === kind);
+
+  it('finds editorial problems without calling them errors', () => {
+    expect(problems).toEqual([]);
+    expect(kinds('duplicate source URL')).toHaveLength(1);
+    expect(kinds('duplicate source URL')[0].files.map((f) => path.basename(f))).toEqual(['one.md', 'two.md']);
+    expect(kinds('duplicate title')).toHaveLength(1);
+    expect(
+      kinds('placeholder source')
+        .map((f) => path.basename(f.files[0]))
+        .sort(),
+    ).toEqual(['one.md', 'two.md']);
+    expect(kinds('machine-looking title').map((f) => path.basename(f.files[0]))).toEqual(['three.md']);
+    expect(kinds('future date').map((f) => f.detail)).toEqual(['2999-01-01']);
+    expect(kinds('missing excerpt').map((f) => path.basename(f.files[0]))).toEqual(['one.md']);
+    expect(kinds('missing cover image')).toHaveLength(1);
+    expect(kinds('tag spelled differently')[0].detail).toBe('Ai (1), AI (1)');
+  });
+});
