@@ -53,6 +53,8 @@ export const sanitizeSchema: SanitizeSchema = {
     img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'title', 'width', 'height'],
     iframe: ['src', 'title', 'width', 'height', 'allowFullScreen'],
   },
+  // Checkboxes exist for GFM task lists; anywhere else an <input> is a form remnant.
+  ancestors: { ...defaultSchema.ancestors, input: ['li'] },
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'], href: ['http', 'https', 'mailto'] },
 };
 

@@ -1,0 +1,147 @@
+// Untrusted and unusual content, built for both hosts: hostile markup, unicode terms, pagination, bad files.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  buildExpectingFailure,
+  buildNode,
+  buildStatic,
+  launch,
+  offlinePage,
+  removeDir,
+  root,
+  serveStatic,
+  startNext,
+} from './harness.mjs';
+
+const CONTENT_DIR = path.join(root, 'tests/fixtures/site');
+let browser;
+let staticDir;
+let staticHost;
+let nodeHost;
+
+before(async () => {
+  staticDir = buildStatic({ CONTENT_DIR });
+  buildNode({ CONTENT_DIR });
+  [staticHost, nodeHost, browser] = await Promise.all([serveStatic(staticDir, 4320), startNext(4321), launch()]);
+});
+
+after(async () => {
+  await browser?.close();
+  staticHost?.stop();
+  nodeHost?.stop();
+  if (staticDir) removeDir(staticDir);
+});
+
+describe('hostile markup', () => {
+  it('runs nothing when every element is clicked, and keeps the text', async () => {
+    const page = await offlinePage(browser);
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
+    const url = `${staticHost.base}/articles/hostile-markup/`;
+    await page.goto(url);
+
+    const body = page.locator('.article-body');
+    for (let n = 1; n <= 11; n++) assert.ok(await body.getByText(`SAFE-${n}`).first().isVisible(), `SAFE-${n} shown`);
+    assert.equal(await body.locator('script, style, form, input, svg, math, object, embed, base, meta').count(), 0);
+    assert.equal(await body.locator('[style], [onclick], [onerror], [onload], [ontoggle], [onmouseover]').count(), 0);
+    const frames = body.locator('iframe');
+    assert.equal(await frames.count(), 1, 'only the YouTube embed stays');
+    assert.match(await frames.getAttribute('src'), /^https:\/\/www\.youtube\.com\/embed\//);
+    assert.match(await frames.getAttribute('sandbox'), /allow-scripts/);
+    for (const href of await body.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+      assert.doesNotMatch(href, /^\s*(javascript|data|vbscript):/i);
+    }
+    const external = body.getByRole('link', { name: 'external link' });
+    assert.equal(await external.getAttribute('rel'), 'nofollow noopener noreferrer');
+
+    // No overlay covers the page: the headline is what sits under its own centre.
+    assert.ok(
+      await page.locator('h1').evaluate((h1) => {
+        const r = h1.getBoundingClientRect();
+        return h1.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      }),
+    );
+
+    const count = await body.locator('*').count();
+    for (let i = 0; i < count; i++) {
+      const target = body.locator('*').nth(i);
+      if (!(await target.isVisible().catch(() => false))) continue;
+      await target.click({ timeout: 1000, force: true, noWaitAfter: true }).catch(() => {});
+      if (!page.url().startsWith(url)) await page.goto(url);
+    }
+    assert.deepEqual(dialogs, []);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    await page.context().close();
+  });
+});
+
+describe('unusual content', () => {
+  for (const host of ['static', 'node']) {
+    it(`gives unicode tags, categories and authors working pages and links (${host} host)`, async () => {
+      const base = host === 'static' ? staticHost.base : nodeHost.base;
+      const page = await offlinePage(browser);
+      await page.goto(`${base}/articles/unicode-terms${host === 'static' ? '/' : ''}`);
+      for (const [name, heading] of [
+        ['#Künstliche Intelligenz', 'Tag: Künstliche Intelligenz'],
+        ['#机器学习', 'Tag: 机器学习'],
+        ['#C++', 'Tag: C++'],
+        ['Forschung & Entwicklung', 'Category: Forschung & Entwicklung'],
+        ['Zoë Lindqvist', 'Zoë Lindqvist'],
+      ]) {
+        const from = page.url();
+        await page.getByRole('link', { name, exact: true }).first().click();
+        await page.waitForURL((u) => u.href !== from);
+        await page.locator('h1', { hasText: heading }).waitFor();
+        assert.ok(await page.getByRole('link', { name: 'Unicode terms get pages too' }).isVisible());
+        await page.goBack();
+      }
+      assert.equal(await page.locator('a[href*="/tags/c"]').count(), 2, 'C and C++ are two tags');
+      await page.context().close();
+    });
+  }
+
+  it('paginates a tag with more articles than a page holds and merges its spellings', async () => {
+    const page = await offlinePage(browser);
+    await page.goto(`${staticHost.base}/tags/ai/`);
+    assert.equal(await page.locator('h1').innerText(), 'Tag: AI');
+    assert.equal(await page.locator('main article').count(), 12);
+    await page.getByRole('link', { name: 'Older →' }).click();
+    await page.waitForURL('**/tags/ai/page/2/');
+    assert.equal(await page.locator('main article').count(), 1);
+    assert.ok(await page.getByText('Page 2 of 2').isVisible());
+    await page.context().close();
+  });
+
+  it('renders the older front-matter generation with the default author and no empty boxes', async () => {
+    const page = await offlinePage(browser);
+    await page.goto(`${staticHost.base}/articles/legacy-import/`);
+    assert.equal(await page.locator('a[rel="author"]').innerText(), 'Inkwell Editors');
+    assert.equal(await page.getByText('Originally published at').count(), 0);
+    assert.equal(await page.locator('main img').count(), 0);
+    await page.context().close();
+  });
+});
+
+describe('bad files', () => {
+  it('fails the build naming every bad file and field', () => {
+    const { code, output } = buildExpectingFailure('build:static', {
+      CONTENT_DIR: path.join(root, 'tests/fixtures/broken'),
+    });
+    assert.notEqual(code, 0);
+    for (const line of [
+      /broken-yaml\/bad-yaml\.md: front-matter: invalid YAML at line \d+/,
+      /missing-title\/no-title\.md: title: is required/,
+      /impossible-date\/impossible\.md: date: "2026-13-45" is not a real date/,
+      /missing-date\/no-date\.md: date: is required/,
+      /tags-not-list\/tags-map\.md: tags: must be a list/,
+      /wrong-types\/draft-text\.md: draft: must be true or false/,
+      /duplicate-slug\/b\/other\.md: slug: "same-slug" is also the slug of .*duplicate-slug\/a\/same-slug\.md/,
+    ]) {
+      assert.match(output, line);
+    }
+  });
+});
