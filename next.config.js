@@ -23,5 +23,5 @@ module.exports = {
   reactStrictMode: true,
   turbopack: { root },
   outputFileTracingRoot: root,
-  experimental: { cpus: 2 },
+  experimental: { cpus: 2, staticGenerationMaxConcurrency: 32 },
 };

@@ -264,14 +264,22 @@ export function loadContent(dir: string, options: LoadOptions = {}): { index: Co
   };
 }
 
-let memo: ContentIndex | undefined;
+// Next bundles each route separately, so a module-level variable would be one per route bundle:
+// the index lives on globalThis to be loaded once per process, however many routes ask for it.
+const memo = globalThis as typeof globalThis & { __inkwellContent?: Map<string, ContentIndex> };
 
 /** The site's content, loaded once per process. A bad file fails the build with every problem listed. */
 export function getContent(): ContentIndex {
-  if (!memo) {
-    const { index, problems } = loadContent(contentDir(), { includeDrafts: process.env.NODE_ENV === 'development' });
-    if (problems.length > 0) throw new ContentError(problems);
-    memo = index;
+  const includeDrafts = process.env.NODE_ENV === 'development';
+  const dir = contentDir();
+  const key = `${dir}\0${includeDrafts}`;
+  memo.__inkwellContent ??= new Map();
+  let index = memo.__inkwellContent.get(key);
+  if (!index) {
+    const loaded = loadContent(dir, { includeDrafts });
+    if (loaded.problems.length > 0) throw new ContentError(loaded.problems);
+    index = loaded.index;
+    memo.__inkwellContent.set(key, index);
   }
-  return memo;
+  return index;
 }
