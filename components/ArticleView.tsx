@@ -8,12 +8,14 @@ import { DateTime } from './DateTime';
 /** The single-article view: header, cover, body, tags and the source attribution. */
 export function ArticleView({ article }: { article: Article }) {
   return (
-    <article className="mx-auto max-w-3xl px-4 py-10">
+    <article className="mx-auto max-w-3xl px-4 py-10" data-pagefind-body>
       <header className="mb-8">
         {article.category && (
           <Link
             href={urls.term('categories', article.category.slug)}
             className="text-sm font-semibold tracking-wide text-[var(--color-accent)] uppercase hover:underline dark:text-[var(--color-accent-dark)]"
+            data-pagefind-filter="category"
+            data-pagefind-ignore
           >
             {article.category.name}
           </Link>
@@ -21,7 +23,7 @@ export function ArticleView({ article }: { article: Article }) {
         <h1 className="mt-2 font-serif text-4xl leading-tight font-bold tracking-tight text-balance sm:text-5xl">
           {article.title}
         </h1>
-        <p className="mt-4 flex flex-wrap gap-x-2 text-zinc-600 dark:text-zinc-400">
+        <p className="mt-4 flex flex-wrap gap-x-2 text-zinc-600 dark:text-zinc-400" data-pagefind-ignore>
           <span>
             By{' '}
             <Link
@@ -33,7 +35,9 @@ export function ArticleView({ article }: { article: Article }) {
             </Link>
           </span>
           <span aria-hidden="true">·</span>
-          <DateTime date={article.date} />
+          <span data-pagefind-meta={`date:${article.date.day}`}>
+            <DateTime date={article.date} />
+          </span>
           <span aria-hidden="true">·</span>
           <span>{article.readingMinutes} min read</span>
         </p>
@@ -54,7 +58,7 @@ export function ArticleView({ article }: { article: Article }) {
         </p>
       )}
       {article.tags.length > 0 && (
-        <footer className="mt-10">
+        <footer className="mt-10" data-pagefind-ignore>
           <h2 className="sr-only">Tags</h2>
           <ul className="flex flex-wrap gap-2">
             {article.tags.map((tag) => (
@@ -64,7 +68,8 @@ export function ArticleView({ article }: { article: Article }) {
                   rel="tag"
                   className="inline-block rounded-full bg-zinc-100 px-3 py-1 text-sm text-zinc-800 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
                 >
-                  #{tag.name}
+                  <span aria-hidden="true">#</span>
+                  <span data-pagefind-filter="tag">{tag.name}</span>
                 </Link>
               </li>
             ))}

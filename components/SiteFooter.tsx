@@ -10,11 +10,14 @@ export function SiteFooter() {
           © {site.name}. {site.description}
         </p>
         <nav aria-label="Footer" className="flex gap-4">
-          {site.nav.map((item) => (
+          {site.footerNav.map((item) => (
             <Link key={item.href} href={urls.page(item.href)} className="underline-offset-4 hover:underline">
               {item.label}
             </Link>
           ))}
+          <a href={urls.feed('/', 'rss')} className="underline-offset-4 hover:underline">
+            RSS
+          </a>
         </nav>
       </div>
     </footer>

@@ -21,6 +21,7 @@ export function termMetadata(kind: TermKind, segment: string, pageSegment = '1')
     title: `${noun}: ${term.name}${suffix}`,
     description: `${page.total} article${page.total === 1 ? '' : 's'} under the ${noun.toLowerCase()} ${term.name}${suffix}.`,
     path: urls.term(kind, term.slug, page.page),
+    feedsOf: urls.term(kind, term.slug),
   });
 }
 

@@ -69,6 +69,8 @@ export interface ContentIndex {
   tags: TermIndex;
   categories: TermIndex;
   authors: TermIndex;
+  /** Articles by month of publication, `YYYY-MM` keys newest first. */
+  months: Map<string, Article[]>;
 }
 
 export interface LoadOptions {
@@ -260,8 +262,26 @@ export function loadContent(dir: string, options: LoadOptions = {}): { index: Co
       tags: indexTerms(articles, (a) => a.tags),
       categories: indexTerms(articles, (a) => (a.category ? [a.category] : [])),
       authors: indexTerms(articles, (a) => [a.author]),
+      months: indexMonths(articles),
     },
   };
+}
+
+function indexMonths(articles: Article[]): Map<string, Article[]> {
+  const months = new Map<string, Article[]>();
+  for (const article of articles) {
+    const key = article.date.day.slice(0, 7);
+    const list = months.get(key);
+    if (list) list.push(article);
+    else months.set(key, [article]);
+  }
+  return months;
+}
+
+/** Articles syndication may announce: newest first, none dated after `now`. */
+export function publishedBy(articles: Article[], now = new Date()): Article[] {
+  const limit = now.toISOString();
+  return articles.filter((a) => a.date.iso <= limit);
 }
 
 // Next bundles each route separately, so a module-level variable would be one per route bundle:

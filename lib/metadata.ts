@@ -1,6 +1,7 @@
 // Page metadata in one place: titles, descriptions, canonical URLs, Open Graph, Twitter and JSON-LD.
 import type { Metadata } from 'next';
 import type { Article } from './content';
+import { feedAlternates } from './feeds';
 import { site } from './site';
 import { absoluteUrl, urls } from './urls';
 
@@ -8,14 +9,16 @@ interface PageMeta {
   title?: string;
   description?: string;
   path: string;
+  /** The page whose feeds to announce, when it has any. */
+  feedsOf?: string;
 }
 
-export function pageMetadata({ title, description = site.description, path }: PageMeta): Metadata {
+export function pageMetadata({ title, description = site.description, path, feedsOf }: PageMeta): Metadata {
   const url = absoluteUrl(path);
   return {
     title: title ?? { absolute: site.title },
     description,
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: feedsOf ? feedAlternates(feedsOf, title ?? site.name) : undefined },
     openGraph: {
       type: 'website',
       url,
@@ -28,13 +31,17 @@ export function pageMetadata({ title, description = site.description, path }: Pa
   };
 }
 
+function defaultImage() {
+  return { ...site.defaultImage, url: absoluteUrl(site.defaultImage.url), alt: site.name };
+}
+
 export function articleCanonical(article: Article): string {
   return article.source && site.canonicalToSource ? article.source : absoluteUrl(urls.article(article.slug));
 }
 
 export function articleMetadata(article: Article): Metadata {
   const url = absoluteUrl(urls.article(article.slug));
-  const images = article.coverImage ? [{ url: absoluteUrl(article.coverImage), alt: article.title }] : undefined;
+  const images = article.coverImage ? [{ url: absoluteUrl(article.coverImage), alt: article.title }] : [defaultImage()];
   return {
     title: article.title,
     description: article.excerpt,
@@ -56,10 +63,10 @@ export function articleMetadata(article: Article): Metadata {
       images,
     },
     twitter: {
-      card: images ? 'summary_large_image' : 'summary',
+      card: 'summary_large_image',
       title: article.title,
       description: article.excerpt,
-      images: images?.map((i) => i.url),
+      images: images.map((i) => i.url),
     },
   };
 }
@@ -86,7 +93,7 @@ export function articleJsonLd(article: Article): Record<string, unknown> {
       url: site.url,
       logo: { '@type': 'ImageObject', url: absoluteUrl('/icon.svg') },
     },
-    image: article.coverImage ? [absoluteUrl(article.coverImage)] : undefined,
+    image: [absoluteUrl(article.coverImage ?? site.defaultImage.url)],
     keywords: article.tags.map((t) => t.name).join(', ') || undefined,
     articleSection: article.category?.name,
     isBasedOn: article.source,

@@ -15,6 +15,8 @@ export const site = {
   language: 'en',
   pageSize: 12,
   defaultAuthor: 'Inkwell Editors',
+  /** The social card for pages without a cover image (1200×630). */
+  defaultImage: { url: '/og.png', width: 1200, height: 630 },
   /** Canonical URL of a republished article: its original source, or our own page. */
   canonicalToSource: true,
   /**
@@ -39,6 +41,13 @@ export const site = {
   } as Record<string, string>,
   nav: [
     { href: '/', label: 'Latest' },
+    { href: '/categories', label: 'Categories' },
+    { href: '/tags', label: 'Tags' },
+    { href: '/search', label: 'Search' },
+  ],
+  footerNav: [
+    { href: '/archive', label: 'Archive' },
+    { href: '/authors', label: 'Authors' },
     { href: '/categories', label: 'Categories' },
     { href: '/tags', label: 'Tags' },
   ],

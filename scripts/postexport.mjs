@@ -21,6 +21,8 @@ function walk(dir, parentName) {
 }
 
 walk(out, '');
+// A Node build leaves its search index in public/, which the export copies; Pagefind writes a fresh one.
+rmSync(path.join(out, 'pagefind'), { recursive: true, force: true });
 console.log(
   `postexport: removed ${removed} placeholder route${removed === 1 ? '' : 's'} from ${path.relative(process.cwd(), out) || '.'}`,
 );

@@ -1,17 +1,24 @@
 // The bundled site, built for both hosts and read in Chromium as a reader would.
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildNode, buildStatic, launch, offlinePage, removeDir, serveStatic, startNext } from './harness.mjs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { buildNode, buildStatic, launch, offlinePage, removeDir, root, serveStatic, startNext } from './harness.mjs';
 
 const SEED = 'databricks-co-founder-argues-us-must-go-open-source-to-beat-china-in-ai';
+const SITE_URL = 'https://news.inkwell.test';
+const PUBLISHED = readdirSync(path.join(root, 'content'))
+  .filter((f) => /\.mdx?$/.test(f) && f !== 'newsletter-launch.md')
+  .map((f) => f.replace(/\.mdx?$/, ''));
 let browser;
 let staticDir;
 let staticHost;
 let nodeHost;
 
 before(async () => {
-  staticDir = buildStatic();
-  buildNode();
+  staticDir = buildStatic({ SITE_URL });
+  buildNode({ SITE_URL });
   [staticHost, nodeHost, browser] = await Promise.all([serveStatic(staticDir, 4310), startNext(4311), launch()]);
 });
 
@@ -45,7 +52,7 @@ describe('static export on a plain file server', () => {
     );
     assert.equal(await page.locator('article pre').count(), 0, 'scraper indentation is not code');
 
-    await page.getByRole('link', { name: '#OpenAI' }).click();
+    await page.getByRole('link', { name: 'OpenAI', exact: true }).click();
     await page.waitForURL('**/tags/openai/');
     assert.equal(await page.locator('h1').innerText(), 'Tag: OpenAI');
     assert.ok(await page.getByRole('link', { name: /Databricks co-founder argues/ }).isVisible());
@@ -137,4 +144,124 @@ describe('Node host (next start)', () => {
     assert.ok((await page.locator('article h1').innerText()).length > 0);
     await page.context().close();
   });
+});
+
+const xml = new XMLParser({ ignoreAttributes: false });
+
+async function get(base, pathname) {
+  const response = await fetch(`${base}${pathname}`);
+  assert.equal(response.status, 200, pathname);
+  return response.text();
+}
+
+describe('discovery', () => {
+  for (const host of ['static', 'node']) {
+    it(`publishes valid RSS, Atom and JSON feeds with absolute links and no drafts (${host} host)`, async () => {
+      const base = host === 'static' ? staticHost.base : nodeHost.base;
+      const rssText = await get(base, '/feed.xml');
+      assert.equal(XMLValidator.validate(rssText), true);
+      const items = xml.parse(rssText).rss.channel.item;
+      assert.deepEqual(items.map((i) => i.link.replace(/\/$/, '').split('/').at(-1)).sort(), [...PUBLISHED].sort());
+      for (const item of items) assert.ok(item.link.startsWith(`${SITE_URL}/articles/`), item.link);
+      const seed = items.find((i) => i.link.includes(SEED));
+      assert.equal(seed.title, 'Databricks co-founder argues US must go open source to beat China in AI');
+      assert.deepEqual(
+        [seed.category].flat().map((c) => c['#text'] ?? c),
+        ['AI', 'OpenAI'],
+      );
+
+      const atomText = await get(base, '/atom.xml');
+      assert.equal(XMLValidator.validate(atomText), true);
+      assert.equal([xml.parse(atomText).feed.entry].flat().length, PUBLISHED.length);
+      const json = JSON.parse(await get(base, '/feed.json'));
+      assert.equal(json.version, 'https://jsonfeed.org/version/1.1');
+      assert.equal(json.items.length, PUBLISHED.length);
+      assert.ok(!JSON.stringify(json).includes('newsletter-launch'));
+
+      const tagFeed = xml.parse(await get(base, '/tags/openai/feed.xml')).rss.channel;
+      assert.match([tagFeed.item].flat()[0].link, new RegExp(SEED));
+      assert.equal([tagFeed.item].flat().length, 1);
+    });
+  }
+
+  it('lists every article and term page in the sitemap, named by robots.txt', async () => {
+    const robots = await get(staticHost.base, '/robots.txt');
+    assert.match(robots, new RegExp(`Sitemap: ${SITE_URL}/sitemap.xml`));
+    const sitemapText = await get(staticHost.base, '/sitemap.xml');
+    assert.equal(XMLValidator.validate(sitemapText), true);
+    const locs = xml.parse(sitemapText).urlset.url.map((u) => u.loc);
+    for (const slug of PUBLISHED) assert.ok(locs.includes(`${SITE_URL}/articles/${slug}/`), slug);
+    for (const page of ['/', '/tags/', '/tags/ai/', '/categories/education/', '/authors/', '/archive/']) {
+      assert.ok(locs.includes(`${SITE_URL}${page}`), page);
+    }
+    assert.ok(!locs.some((l) => l.includes('newsletter-launch')));
+  });
+
+  it('gives articles social cards, a canonical link, JSON-LD and links to more reading', async () => {
+    const page = await offlinePage(browser);
+    await page.goto(`${staticHost.base}/articles/${SEED}/`);
+    const meta = (selector) => page.locator(selector).getAttribute('content');
+    assert.equal(
+      await meta('meta[property="og:title"]'),
+      'Databricks co-founder argues US must go open source to beat China in AI',
+    );
+    assert.equal(await meta('meta[property="og:type"]'), 'article');
+    assert.match(await meta('meta[property="og:image"]'), /^https:\/\/images\.unsplash\.com\//);
+    assert.equal(await meta('meta[name="twitter:card"]'), 'summary_large_image');
+    // Republished text points search engines at its source.
+    assert.match(await page.locator('link[rel="canonical"]').getAttribute('href'), /^https:\/\/techcrunch\.com\//);
+    const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.equal(ld['@type'], 'NewsArticle');
+    assert.equal(ld.datePublished, '2025-11-14T00:00:00.000Z');
+    assert.match(ld.isBasedOn, /^https:\/\/techcrunch\.com\//);
+    const others = await page
+      .locator('aside a[href^="/articles/"]')
+      .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
+    assert.ok(others.length >= 2, `links to ${others.length} other articles`);
+
+    await page.goto(`${staticHost.base}/articles/welcome-to-inkwell/`);
+    assert.equal(
+      await page.locator('link[rel="canonical"]').getAttribute('href'),
+      `${SITE_URL}/articles/welcome-to-inkwell/`,
+    );
+    await page.goto(`${staticHost.base}/tags/ai/`);
+    assert.equal(
+      await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href'),
+      `${SITE_URL}/tags/ai/feed.xml`,
+    );
+    await page.context().close();
+  });
+
+  it('lists every article of an author and archives by month', async () => {
+    const page = await offlinePage(browser);
+    await page.goto(`${staticHost.base}/articles/deploying-inkwell/`);
+    await page.locator('a[rel="author"]').click();
+    await page.locator('h1', { hasText: 'Sam Okafor' }).waitFor();
+    assert.equal(await page.locator('main article').count(), 2);
+    await page.goto(`${staticHost.base}/archive/`);
+    await page.getByRole('link', { name: /November 2026/ }).click();
+    await page.locator('h1', { hasText: 'November 2026' }).waitFor();
+    assert.equal(await page.locator('main article').count(), 8);
+    await page.context().close();
+  });
+
+  for (const host of ['static', 'node']) {
+    it(`finds an article by a phrase from its body as the reader types (${host} host)`, async () => {
+      const base = host === 'static' ? staticHost.base : nodeHost.base;
+      const page = await offlinePage(browser);
+      await page.goto(`${base}/`);
+      await page.getByRole('link', { name: 'Search' }).first().click();
+      await page.getByLabel('Search articles').pressSequentially('Cerebral Valley', { delay: 20 });
+      const hit = page.locator('main ol a', { hasText: 'Databricks co-founder argues' });
+      await hit.waitFor();
+      assert.match(await hit.getAttribute('href'), new RegExp(`/articles/${SEED}/?$`));
+      assert.match(await page.locator('main ol mark').first().innerText(), /Cerebral|Valley/);
+      await page.getByRole('combobox', { name: 'Category' }).selectOption('Guides');
+      await page.getByText('0 results').waitFor();
+      await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Any' });
+      await hit.click();
+      await page.locator('h1', { hasText: 'Databricks co-founder argues' }).waitFor();
+      await page.context().close();
+    });
+  }
 });

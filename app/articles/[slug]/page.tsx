@@ -1,7 +1,9 @@
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/ArticleView';
+import { RelatedReading } from '@/components/RelatedReading';
 import { getContent } from '@/lib/content';
 import { articleJsonLd, articleMetadata, jsonLdString } from '@/lib/metadata';
+import { neighbours, relatedArticles } from '@/lib/related';
 import { findArticle } from '@/lib/taxonomy';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -23,6 +25,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       <ArticleView article={article} />
+      <RelatedReading related={relatedArticles(getContent(), article)} {...neighbours(getContent(), article)} />
       <script
         type="application/ld+json"
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with `<` escaped, see jsonLdString.

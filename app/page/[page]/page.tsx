@@ -16,7 +16,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props) {
   const { page } = await params;
-  return pageMetadata({ title: `Latest articles, page ${page}`, path: urls.home(Number(page)) });
+  return pageMetadata({ title: `Latest articles, page ${page}`, path: urls.home(Number(page)), feedsOf: urls.home() });
 }
 
 export default async function HomePaged({ params }: Props) {

@@ -1,0 +1,13 @@
+import { termFeed } from '@/lib/feeds';
+import { termParams } from '@/lib/taxonomy';
+
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return termParams('authors');
+}
+
+export async function GET(_: Request, { params }: { params: Promise<{ term: string }> }) {
+  return termFeed('authors', (await params).term, 'atom');
+}

@@ -1,0 +1,104 @@
+// Syndication: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for every tag, category and author.
+import { Feed } from 'feed';
+import { type Article, getContent, publishedBy } from './content';
+import { site } from './site';
+import { taxonomies, termPage } from './taxonomy';
+import { absoluteUrl, type TermKind, urls } from './urls';
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+const FEED_SIZE = 50;
+
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+interface FeedSpec {
+  title: string;
+  description: string;
+  /** The HTML page the feed mirrors; its feeds live beside it. */
+  page: string;
+  articles: Article[];
+}
+
+export function renderFeed({ title, description, page, articles }: FeedSpec, format: FeedFormat): string {
+  const items = publishedBy(articles).slice(0, FEED_SIZE);
+  const feed = new Feed({
+    title,
+    description,
+    id: absoluteUrl(page),
+    link: absoluteUrl(page),
+    language: site.language,
+    favicon: absoluteUrl('/icon.svg'),
+    copyright: `© ${site.name}`,
+    updated: items[0] ? new Date(items[0].date.iso) : new Date(0),
+    generator: site.name,
+    feedLinks: {
+      rss: absoluteUrl(urls.feed(page, 'rss')),
+      atom: absoluteUrl(urls.feed(page, 'atom')),
+      json: absoluteUrl(urls.feed(page, 'json')),
+    },
+  });
+  for (const article of items) {
+    const link = absoluteUrl(urls.article(article.slug));
+    feed.addItem({
+      title: article.title,
+      id: link,
+      link,
+      description: article.source
+        ? `${article.excerpt} (Originally published at ${article.sourceHost}: ${article.source})`
+        : article.excerpt,
+      date: new Date((article.updated ?? article.date).iso),
+      published: new Date(article.date.iso),
+      author: [{ name: article.author.name, link: absoluteUrl(urls.term('authors', article.author.slug)) }],
+      category: article.tags.map((t) => ({ name: t.name, domain: absoluteUrl(urls.term('tags', t.slug)) })),
+      image: article.coverImage ? absoluteUrl(article.coverImage) : undefined,
+    });
+  }
+  return format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : jsonFeed11(feed.json1());
+}
+
+/** The `feed` library writes JSON Feed 1; version 1.1 names authors in a list and states the language. */
+function jsonFeed11(json: string): string {
+  const data = JSON.parse(json) as { items?: { author?: unknown; authors?: unknown[] }[] } & Record<string, unknown>;
+  data.version = 'https://jsonfeed.org/version/1.1';
+  data.language = site.language;
+  for (const item of data.items ?? []) {
+    if (item.author) item.authors = [item.author];
+  }
+  return JSON.stringify(data, null, 2);
+}
+
+function respond(body: string, format: FeedFormat): Response {
+  return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
+}
+
+export function siteFeed(format: FeedFormat): Response {
+  const spec = { title: site.name, description: site.description, page: '/', articles: getContent().articles };
+  return respond(renderFeed(spec, format), format);
+}
+
+export function termFeed(kind: TermKind, segment: string, format: FeedFormat): Response {
+  const found = termPage(kind, segment);
+  if (!found) return new Response('Not found', { status: 404 });
+  const { term } = found;
+  const noun = taxonomies[kind].noun.toLowerCase();
+  const spec = {
+    title: `${site.name}: ${term.name}`,
+    description: `Articles under the ${noun} ${term.name}`,
+    page: urls.term(kind, term.slug),
+    articles: getContent()[kind].articles.get(term.slug) ?? [],
+  };
+  return respond(renderFeed(spec, format), format);
+}
+
+/** `<link rel="alternate">` entries for the feeds beside a page. */
+export function feedAlternates(page: string, title: string) {
+  return {
+    'application/rss+xml': [{ url: urls.feed(page, 'rss'), title: `${title} (RSS)` }],
+    'application/atom+xml': [{ url: urls.feed(page, 'atom'), title: `${title} (Atom)` }],
+    'application/feed+json': [{ url: urls.feed(page, 'json'), title: `${title} (JSON Feed)` }],
+  };
+}
