@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { urls } from '@/lib/urls';
 
 export const metadata = { title: 'Page not found' };
@@ -12,19 +11,16 @@ export default function NotFound() {
         The page you asked for does not exist, or has moved.
       </p>
       <p className="mt-8">
-        <Link
-          href="/"
-          className="font-medium text-[var(--color-accent)] underline dark:text-[var(--color-accent-dark)]"
-        >
+        <a href="/" className="font-medium text-[var(--color-accent)] underline dark:text-[var(--color-accent-dark)]">
           Back to the latest articles
-        </Link>{' '}
+        </a>{' '}
         or browse the{' '}
-        <Link
+        <a
           href={urls.page('/tags')}
           className="font-medium text-[var(--color-accent)] underline dark:text-[var(--color-accent-dark)]"
         >
           tags
-        </Link>
+        </a>
         .
       </p>
     </div>

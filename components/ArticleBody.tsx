@@ -14,7 +14,7 @@ const mdxComponents = {
 };
 
 const prose =
-  'article-body prose prose-zinc prose-lg max-w-none dark:prose-invert prose-headings:font-serif prose-a:text-[var(--color-accent)] dark:prose-a:text-[var(--color-accent-dark)] prose-img:rounded-lg';
+  'article-body prose prose-zinc prose-lg max-w-none dark:prose-invert prose-headings:font-serif prose-a:text-[var(--color-accent)] dark:prose-a:text-[var(--color-accent-dark)] prose-img:rounded-lg prose-code:before:content-none prose-code:after:content-none';
 
 /**
  * The one body renderer. `.md` is untrusted (imports): rendered to sanitised HTML.

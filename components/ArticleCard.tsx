@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article } from '@/lib/content';
 import { urls } from '@/lib/urls';
 import { Cover } from './Cover';
@@ -13,19 +12,19 @@ export function ArticleCard({ article }: { article: Article }) {
         {article.category && (
           <>
             <span aria-hidden="true">·</span>
-            <Link href={urls.term('categories', article.category.slug)} className="hover:underline">
+            <a href={urls.term('categories', article.category.slug)} className="hover:underline">
               {article.category.name}
-            </Link>
+            </a>
           </>
         )}
       </div>
       <h2 className="font-serif text-xl leading-snug font-semibold">
-        <Link
+        <a
           href={urls.article(article.slug)}
           className="hover:text-[var(--color-accent)] dark:hover:text-[var(--color-accent-dark)]"
         >
           {article.title}
-        </Link>
+        </a>
       </h2>
       <p className="text-zinc-700 dark:text-zinc-300">{article.excerpt}</p>
     </article>

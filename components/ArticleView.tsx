@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article } from '@/lib/content';
 import { urls } from '@/lib/urls';
 import { ArticleBody } from './ArticleBody';
@@ -11,14 +10,14 @@ export function ArticleView({ article }: { article: Article }) {
     <article className="mx-auto max-w-3xl px-4 py-10" data-pagefind-body>
       <header className="mb-8">
         {article.category && (
-          <Link
+          <a
             href={urls.term('categories', article.category.slug)}
             className="text-sm font-semibold tracking-wide text-[var(--color-accent)] uppercase hover:underline dark:text-[var(--color-accent-dark)]"
             data-pagefind-filter="category"
             data-pagefind-ignore
           >
             {article.category.name}
-          </Link>
+          </a>
         )}
         <h1 className="mt-2 font-serif text-4xl leading-tight font-bold tracking-tight text-balance sm:text-5xl">
           {article.title}
@@ -26,13 +25,13 @@ export function ArticleView({ article }: { article: Article }) {
         <p className="mt-4 flex flex-wrap gap-x-2 text-zinc-600 dark:text-zinc-400" data-pagefind-ignore>
           <span>
             By{' '}
-            <Link
+            <a
               href={urls.term('authors', article.author.slug)}
               rel="author"
               className="font-medium text-zinc-900 hover:underline dark:text-zinc-100"
             >
               {article.author.name}
-            </Link>
+            </a>
           </span>
           <span aria-hidden="true">·</span>
           <span data-pagefind-meta={`date:${article.date.day}`}>
@@ -63,14 +62,14 @@ export function ArticleView({ article }: { article: Article }) {
           <ul className="flex flex-wrap gap-2">
             {article.tags.map((tag) => (
               <li key={tag.slug}>
-                <Link
+                <a
                   href={urls.term('tags', tag.slug)}
                   rel="tag"
                   className="inline-block rounded-full bg-zinc-100 px-3 py-1 text-sm text-zinc-800 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
                 >
                   <span aria-hidden="true">#</span>
                   <span data-pagefind-filter="tag">{tag.name}</span>
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 interface Props {
   page: number;
   totalPages: number;
@@ -14,9 +12,9 @@ export function Pagination({ page, totalPages, href }: Props) {
   return (
     <nav aria-label="Pagination" className="mt-12 flex items-center justify-between gap-4 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className={linkClass}>
+        <a href={href(page - 1)} rel="prev" className={linkClass}>
           ← Newer
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -24,9 +22,9 @@ export function Pagination({ page, totalPages, href }: Props) {
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <Link href={href(page + 1)} rel="next" className={linkClass}>
+        <a href={href(page + 1)} rel="next" className={linkClass}>
           Older →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article } from '@/lib/content';
 import { urls } from '@/lib/urls';
 import { DateTime } from './DateTime';
@@ -22,9 +21,9 @@ export function RelatedReading({ related, newer, older }: Props) {
           <ul className="grid gap-4 sm:grid-cols-2">
             {related.map((a) => (
               <li key={a.slug} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-                <Link href={urls.article(a.slug)} className="font-medium hover:underline">
+                <a href={urls.article(a.slug)} className="font-medium hover:underline">
                   {a.title}
-                </Link>
+                </a>
                 <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
                   <DateTime date={a.date} />
                 </p>
@@ -35,26 +34,26 @@ export function RelatedReading({ related, newer, older }: Props) {
       )}
       <nav aria-label="Newer and older articles" className="mt-10 grid gap-4 sm:grid-cols-2">
         {newer ? (
-          <Link
+          <a
             href={urls.article(newer.slug)}
             rel="prev"
             className="rounded-lg p-4 hover:bg-zinc-100 dark:hover:bg-zinc-900"
           >
             <span className="block text-sm text-zinc-600 dark:text-zinc-400">← Newer</span>
             <span className="font-medium">{newer.title}</span>
-          </Link>
+          </a>
         ) : (
           <span />
         )}
         {older && (
-          <Link
+          <a
             href={urls.article(older.slug)}
             rel="next"
             className="rounded-lg p-4 text-right hover:bg-zinc-100 dark:hover:bg-zinc-900"
           >
             <span className="block text-sm text-zinc-600 dark:text-zinc-400">Older →</span>
             <span className="font-medium">{older.title}</span>
-          </Link>
+          </a>
         )}
       </nav>
     </aside>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { site } from '@/lib/site';
 import { urls } from '@/lib/urls';
 
@@ -11,9 +10,9 @@ export function SiteFooter() {
         </p>
         <nav aria-label="Footer" className="flex gap-4">
           {site.footerNav.map((item) => (
-            <Link key={item.href} href={urls.page(item.href)} className="underline-offset-4 hover:underline">
+            <a key={item.href} href={urls.page(item.href)} className="underline-offset-4 hover:underline">
               {item.label}
-            </Link>
+            </a>
           ))}
           <a href={urls.feed('/', 'rss')} className="underline-offset-4 hover:underline">
             RSS

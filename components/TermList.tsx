@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { TermIndex } from '@/lib/content';
 import { type TermKind, urls } from '@/lib/urls';
 
@@ -19,7 +18,7 @@ export function TermList({ title, kind, index }: Props) {
         <ul className="flex flex-wrap gap-3">
           {index.terms.map((term) => (
             <li key={term.slug}>
-              <Link
+              <a
                 href={urls.term(kind, term.slug)}
                 className="inline-flex items-center gap-2 rounded-full border border-zinc-300 px-4 py-2 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
               >
@@ -27,7 +26,7 @@ export function TermList({ title, kind, index }: Props) {
                 <span className="text-sm text-zinc-600 dark:text-zinc-400">
                   {index.articles.get(term.slug)?.length ?? 0}
                 </span>
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,35 +1,11 @@
-'use client';
-
-import { useEffect } from 'react';
-
-function apply(dark: boolean) {
-  document.documentElement.classList.toggle('dark', dark);
-}
-
-/** Switches light/dark and remembers the choice; without one, the system setting is followed live. */
+/** The dark-mode switch. Its behaviour lives in ThemeScript, so it works without any client runtime. */
 export function ThemeToggle() {
-  useEffect(() => {
-    const media = matchMedia('(prefers-color-scheme: dark)');
-    const follow = () => {
-      if (!localStorage.getItem('theme')) apply(media.matches);
-    };
-    media.addEventListener('change', follow);
-    return () => media.removeEventListener('change', follow);
-  }, []);
-
-  const toggle = () => {
-    const dark = !document.documentElement.classList.contains('dark');
-    apply(dark);
-    try {
-      localStorage.setItem('theme', dark ? 'dark' : 'light');
-    } catch {}
-  };
-
   return (
     <button
       type="button"
-      onClick={toggle}
-      aria-label="Toggle dark mode"
+      data-theme-toggle
+      aria-label="Dark mode"
+      aria-pressed="false"
       title="Toggle dark mode"
       className="rounded-full p-2 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"
     >

@@ -26,8 +26,9 @@ export function pageMetadata({ title, description = site.description, path, feed
       title: title ?? site.title,
       description,
       locale: site.locale,
+      images: [defaultImage()],
     },
-    twitter: { card: 'summary', title: title ?? site.title, description },
+    twitter: { card: 'summary_large_image', title: title ?? site.title, description, images: [defaultImage().url] },
   };
 }
 

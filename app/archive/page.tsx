@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { monthLabel } from '@/lib/archive';
 import { getContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
@@ -21,13 +20,13 @@ export default function ArchivePage() {
           <ul className="flex flex-wrap gap-3">
             {months.map(([month, count]) => (
               <li key={month}>
-                <Link
+                <a
                   href={urls.month(year, month)}
                   className="inline-flex gap-2 rounded-full border border-zinc-300 px-4 py-2 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
                 >
                   <span>{monthLabel(year, month)}</span>
                   <span className="text-sm text-zinc-600 dark:text-zinc-400">{count}</span>
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

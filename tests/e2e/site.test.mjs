@@ -105,7 +105,7 @@ describe('static export on a plain file server', () => {
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark')), true);
     await page.waitForLoadState('load');
     const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    await page.getByRole('button', { name: 'Dark mode' }).click();
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark')), false);
     assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), dark);
     await page.reload();

@@ -1,0 +1,235 @@
+// `npm run bench [-- --n 1000] [--content DIR] [--serve]`: a cold static build of a synthetic (or given)
+// corpus, with wall time, peak memory, phases, output size and page sizes. Prints numbers, asserts nothing.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadContent } from '../../lib/content';
+import { generateCorpus } from './corpus';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? (args[i + 1] ?? '') : undefined;
+};
+const n = Number(flag('n') ?? 12763);
+const root = path.resolve(import.meta.dirname, '../..');
+const content = path.resolve(flag('content') ?? path.join(root, '.bench', `corpus-${n}`));
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: content };
+
+/** Sum of RSS per process in the tree under `pid`, sampled; returns the largest single process seen. */
+function watchMemory(pid: number) {
+  let peak = { rss: 0, command: '' };
+  const timer = setInterval(() => {
+    try {
+      const rows = execSync('ps -eo pid=,ppid=,rss=,comm=', { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/));
+      const tree = new Set([pid]);
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const [p, pp] of rows) {
+          if (tree.has(Number(pp)) && !tree.has(Number(p))) {
+            tree.add(Number(p));
+            changed = true;
+          }
+        }
+      }
+      for (const [p, , rss, comm] of rows) {
+        if (tree.has(Number(p)) && Number(rss) > peak.rss) peak = { rss: Number(rss), command: comm };
+      }
+    } catch {}
+  }, 250);
+  return () => {
+    clearInterval(timer);
+    return peak;
+  };
+}
+
+async function run(command: string, argv: string[], extraEnv: Record<string, string> = {}) {
+  const started = performance.now();
+  const child = spawn(command, argv, { cwd: root, env: { ...env, ...extraEnv } });
+  const stop = watchMemory(child.pid ?? 0);
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  const peak = stop();
+  if (code !== 0) throw new Error(`${command} ${argv.join(' ')} failed:\n${output.slice(-3000)}`);
+  return { seconds: (performance.now() - started) / 1000, peak, output };
+}
+
+function walk(dir: string, files: { file: string; size: number }[] = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, files);
+    else files.push({ file: full, size: statSync(full).size });
+  }
+  return files;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function main() {
+  const results: Record<string, unknown> = { n, content };
+  if (!flag('content')) {
+    const t = performance.now();
+    generateCorpus(content, n);
+    console.log(`generated ${n} articles in ${content} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  }
+
+  const tLoad = performance.now();
+  const { index, problems } = loadContent(content);
+  const loadSeconds = (performance.now() - tLoad) / 1000;
+  if (problems.length) throw new Error(`${problems.length} content errors, first: ${JSON.stringify(problems[0])}`);
+
+  rmSync(path.join(root, '.next'), { recursive: true, force: true });
+  rmSync(path.join(root, 'out'), { recursive: true, force: true });
+  const started = performance.now();
+  const check = await run('npx', ['tsx', 'scripts/content-check.ts', '--errors-only']);
+  const next = await run('npx', ['next', 'build'], { STATIC_EXPORT: '1' });
+  const post = await run('node', ['scripts/postexport.mjs']);
+  const strip = await run('node', ['scripts/strip-runtime.mjs', 'out']);
+  const search = await run('npx', ['pagefind', '--site', 'out', '--silent']);
+  const wall = (performance.now() - started) / 1000;
+
+  const compiled = next.output.match(/Compiled successfully in ([\d.]+)(m?s)/);
+  const generated = next.output.match(/Generating static pages using (\d+) workers \((\d+)\/(\d+)\) in ([\d.]+)(m?s)/);
+  const secondsOf = (m: RegExpMatchArray | null, v: number, u: number) =>
+    m ? Number(m[v]) / (m[u] === 'ms' ? 1000 : 1) : NaN;
+  const pages = Number(generated?.[3] ?? 0);
+
+  const out = path.join(root, 'out');
+  const files = walk(out);
+  const html = files.filter((f) => f.file.endsWith('.html'));
+  const isArticle = (f: string) => f.includes(`${path.sep}articles${path.sep}`);
+  const isSearchOrError = (f: string) => /[/\\](search|404|_not-found)[/\\]|404\.html$/.test(f);
+  const articles = html.filter((f) => isArticle(f.file)).sort((a, b) => a.size - b.size);
+  const lists = html.filter((f) => !isArticle(f.file) && !isSearchOrError(f.file)).sort((a, b) => a.size - b.size);
+  const largest = [...html].sort((a, b) => b.size - a.size)[0];
+  const median = articles[Math.floor(articles.length / 2)]?.size ?? 0;
+
+  // The bound that matters for huge bodies: page ≤ 2 × rendered body + 50 KB, checked on the 25 largest.
+  const overBound = articles.slice(-25).filter(({ file, size }) => {
+    const page = readFileSync(file, 'utf8');
+    const start = page.indexOf('<div class="article-body');
+    const end = page.indexOf('</article>', start);
+    return size > 2 * (end - start) + 50 * 1024;
+  });
+
+  const firstLoadJs = (pagePath: string) => {
+    const page = readFileSync(path.join(out, pagePath, 'index.html'), 'utf8');
+    const scripts = [...page.matchAll(/<script src="([^"]+)"(?![^>]*noModule)/g)].map((m) => m[1]);
+    return scripts.reduce((sum, src) => sum + gzipSync(readFileSync(path.join(out, src))).length, 0);
+  };
+  const sampleTag = index.tags.terms[0]?.slug;
+
+  Object.assign(results, {
+    articles: index.articles.length,
+    wallSeconds: wall,
+    phases: {
+      loadContentSeconds: loadSeconds,
+      contentCheckSeconds: check.seconds,
+      nextBuildSeconds: next.seconds,
+      compileSeconds: secondsOf(compiled, 1, 2),
+      generateSeconds: secondsOf(generated, 4, 5),
+      postexportSeconds: post.seconds,
+      stripRuntimeSeconds: strip.seconds,
+      pagefindSeconds: search.seconds,
+    },
+    pages,
+    pagesPerSecond: pages / wall,
+    msPerPageGenerating: (secondsOf(generated, 4, 5) * 1000) / pages,
+    peakRssMB: Math.max(next.peak.rss, search.peak.rss) / 1024,
+    peakProcess: next.peak.rss >= search.peak.rss ? next.peak.command : search.peak.command,
+    nextPeakRssMB: next.peak.rss / 1024,
+    pagefindPeakRssMB: search.peak.rss / 1024,
+    outputBytes: files.reduce((s, f) => s + f.size, 0),
+    outputFiles: files.length,
+    htmlPages: html.length,
+    largestHtml: { file: path.relative(out, largest.file), bytes: largest.size },
+    largestListPage: { file: path.relative(out, lists.at(-1)?.file ?? ''), bytes: lists.at(-1)?.size ?? 0 },
+    listPagesOver100KB: lists.filter((f) => f.size > 100 * 1024).length,
+    articlePages: articles.length,
+    medianArticleBytes: median,
+    largestArticle: { file: path.relative(out, articles.at(-1)?.file ?? ''), bytes: articles.at(-1)?.size ?? 0 },
+    articlesOverBound: overBound.map((f) => path.relative(out, f.file)),
+    firstLoadJsGzip: {
+      home: firstLoadJs(''),
+      article: firstLoadJs(path.join('articles', index.articles[0].slug)),
+      tag: sampleTag ? firstLoadJs(path.join('tags', sampleTag)) : 0,
+    },
+  });
+
+  const p = results.phases as Record<string, number>;
+  const fl = results.firstLoadJsGzip as Record<string, number>;
+  console.log(`
+Cold static build of ${index.articles.length} articles (${path.relative(root, content)})
+  wall time                 ${wall.toFixed(1)} s
+  pages generated           ${pages} (${(pages / wall).toFixed(1)} pages/s overall, ${(results.msPerPageGenerating as number).toFixed(1)} ms/page while generating)
+  peak RSS, largest process ${(results.peakRssMB as number).toFixed(0)} MB (${results.peakProcess}; next ${(results.nextPeakRssMB as number).toFixed(0)} MB, pagefind ${(results.pagefindPeakRssMB as number).toFixed(0)} MB)
+  phases                    load content ${p.loadContentSeconds.toFixed(2)} s (in-process) · content check ${p.contentCheckSeconds.toFixed(1)} s · compile ${p.compileSeconds.toFixed(1)} s · generate ${p.generateSeconds.toFixed(1)} s · rest of next build ${(p.nextBuildSeconds - p.compileSeconds - p.generateSeconds).toFixed(1)} s · postexport ${p.postexportSeconds.toFixed(1)} s · strip runtime ${p.stripRuntimeSeconds.toFixed(1)} s · pagefind ${p.pagefindSeconds.toFixed(1)} s
+  output                    ${mb(results.outputBytes as number)} in ${files.length} files (${html.length} HTML pages)
+  largest HTML page         ${kb(largest.size)} ${path.relative(out, largest.file)}
+  largest list page         ${kb(lists.at(-1)?.size ?? 0)} ${path.relative(out, lists.at(-1)?.file ?? '')} (${results.listPagesOver100KB} over 100 KB)
+  article pages             ${articles.length}, median ${kb(median)}, largest ${kb(articles.at(-1)?.size ?? 0)} (${overBound.length} over 2 × body + 50 KB)
+  first-load JS (gzip)      home ${kb(fl.home)} · article ${kb(fl.article)} · tag ${kb(fl.tag)}`);
+
+  if (args.includes('--serve')) Object.assign(results, await serveBench(index.articles[0].slug, sampleTag ?? ''));
+
+  mkdirSync(path.join(root, 'bench-results'), { recursive: true });
+  const file = path.join(root, 'bench-results', `bench-${index.articles.length}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(root, file)}`);
+}
+
+/** The Node host under load from a second process on loopback: requests/s and p99 for an article and a tag page. */
+async function serveBench(slug: string, tag: string) {
+  await run('npx', ['next', 'build']);
+  const port = 4399;
+  const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: 'ignore',
+  });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        await fetch(`http://127.0.0.1:${port}/`);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const serve: Record<string, unknown> = {};
+    for (const [name, url] of [
+      ['article', `/articles/${slug}`],
+      ['tag', `/tags/${tag}`],
+    ]) {
+      const raw = execSync(`npx autocannon -c 10 -d 10 --json http://127.0.0.1:${port}${encodeURI(url)}`, {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const r = JSON.parse(raw);
+      serve[name] = { url, requestsPerSecond: r.requests.average, p99ms: r.latency.p99, non2xx: r.non2xx };
+      console.log(
+        `  node host ${name.padEnd(8)} ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms (${url})`,
+      );
+    }
+    return { serve };
+  } finally {
+    try {
+      process.kill(-(server.pid ?? 0), 'SIGTERM');
+    } catch {}
+  }
+}
+
+if (!existsSync(path.join(root, 'package.json'))) throw new Error('run from the repository');
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
