@@ -1,5 +1,6 @@
 // One repository, two hosts: `next start` on Node, or STATIC_EXPORT=1 for a folder of files in out/.
 const path = require('node:path');
+const { securityHeaders, strictTransportSecurity } = require('./lib/security-headers');
 
 const isExport = Boolean(process.env.STATIC_EXPORT);
 const contentDir = path.resolve(process.env.CONTENT_DIR || 'content');
@@ -23,5 +24,18 @@ module.exports = {
   reactStrictMode: true,
   turbopack: { root },
   outputFileTracingRoot: root,
+  // A static export has no server to send headers: postexport writes them to out/_headers instead.
+  ...(isExport
+    ? {}
+    : {
+        headers: async () => [
+          { source: '/:path*', headers: securityHeaders },
+          {
+            source: '/:path*',
+            has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+            headers: [strictTransportSecurity],
+          },
+        ],
+      }),
   experimental: { cpus: 2, staticGenerationMaxConcurrency: 32 },
 };

@@ -1,6 +1,8 @@
 // After `next build` with STATIC_EXPORT: removes the placeholder pages that let empty
-// dynamic routes export (see orPlaceholder in lib/paginate.ts), so they are not served.
-import { readdirSync, rmSync } from 'node:fs';
+// dynamic routes export (see orPlaceholder in lib/paginate.ts), so they are not served, and
+// writes the security headers as out/_headers for static hosts that read one.
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const out = path.resolve(process.argv[2] ?? 'out');
@@ -21,6 +23,8 @@ function walk(dir, parentName) {
 }
 
 walk(out, '');
+const { headersFile } = createRequire(import.meta.url)('../lib/security-headers.js');
+writeFileSync(path.join(out, '_headers'), headersFile());
 // A Node build leaves its search index in public/, which the export copies; Pagefind writes a fresh one.
 rmSync(path.join(out, 'pagefind'), { recursive: true, force: true });
 console.log(

@@ -1,14 +1,13 @@
 // Makes every prerendered page a plain HTML document: removes Next's client runtime and the inline
 // React Server Components payload that only hydration and client-side navigation use. Pages have no
 // interactive React component (the theme toggle is a few lines of inline script), so this saves
-// ~135 KB of compressed JavaScript per page and about half of each page's HTML. /search keeps the
-// runtime: its box is a React component. In a static export the RSC files (`*.txt`) go too.
+// ~135 KB of compressed JavaScript per page and about half of each page's HTML. In a static export
+// the RSC files (`*.txt`) go too.
 //   node scripts/strip-runtime.mjs <dir>     dir: out/ (static export) or .next/server/app (Node host)
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = path.resolve(process.argv[2] ?? 'out');
-const KEEP_RUNTIME = /(^|[/\\])search([/\\]index)?\.html$/;
 
 const RUNTIME_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
 const RUNTIME_LINK =
@@ -32,16 +31,15 @@ let removedFiles = 0;
 function walk(folder) {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    const relative = path.relative(dir, full);
     if (entry.isDirectory()) {
       if (entry.name !== '_next' && entry.name !== 'pagefind') walk(full);
-    } else if (entry.name.endsWith('.html') && !KEEP_RUNTIME.test(relative)) {
+    } else if (entry.name.endsWith('.html')) {
       const html = readFileSync(full, 'utf8');
       const stripped = stripRuntime(html);
       saved += html.length - stripped.length;
       pages++;
       writeFileSync(full, stripped);
-    } else if (/^(index|__next\..*)\.txt$/.test(entry.name) && !relative.startsWith(`search${path.sep}`)) {
+    } else if (/^(index|__next\..*)\.txt$/.test(entry.name)) {
       rmSync(full);
       removedFiles++;
     }

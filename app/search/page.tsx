@@ -1,4 +1,3 @@
-import { SearchBox } from '@/components/SearchBox';
 import { pageMetadata } from '@/lib/metadata';
 import { urls } from '@/lib/urls';
 
@@ -8,6 +7,9 @@ export const metadata = pageMetadata({
   path: urls.search(),
 });
 
+const field = 'rounded border border-zinc-500 bg-white dark:border-zinc-500 dark:bg-zinc-900';
+
+/** Server-rendered search form; /search.js brings it to life with Pagefind. */
 export default function SearchPage() {
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -29,7 +31,35 @@ export default function SearchPage() {
           .
         </p>
       </noscript>
-      <SearchBox trailingSlash={urls.page('/x').endsWith('/')} />
+      <form data-search data-trailing-slash={String(urls.page('/x').endsWith('/'))} className="flex flex-col gap-4">
+        <label htmlFor="search-input" className="font-medium">
+          Search articles
+        </label>
+        <input
+          id="search-input"
+          type="search"
+          name="q"
+          placeholder="Type a word or phrase"
+          autoComplete="off"
+          className={`${field} w-full px-4 py-3 text-lg`}
+        />
+        <div className="flex flex-wrap gap-4">
+          {['category', 'tag'].map((name) => (
+            <label key={name} className="flex items-center gap-2 text-sm">
+              <span className="capitalize">{name}</span>
+              <select data-filter={name} className={`${field} px-2 py-1`}>
+                <option value="">Any</option>
+              </select>
+            </label>
+          ))}
+        </div>
+      </form>
+      <p data-search-status aria-live="polite" className="mt-6 text-sm text-zinc-600 dark:text-zinc-400" />
+      <ol
+        data-search-results
+        className="mt-4 flex flex-col gap-6 [&_.search-date]:text-sm [&_.search-date]:text-zinc-600 dark:[&_.search-date]:text-zinc-400 [&_.search-excerpt]:mt-1 [&_.search-title]:font-serif [&_.search-title]:text-xl [&_.search-title]:font-semibold [&_.search-title:hover]:underline [&_mark]:bg-yellow-200 [&_mark]:text-zinc-900"
+      />
+      <script src="/search.js" type="module" async />
     </div>
   );
 }

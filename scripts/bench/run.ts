@@ -95,8 +95,10 @@ async function main() {
   const search = await run('npx', ['pagefind', '--site', 'out', '--silent']);
   const wall = (performance.now() - started) / 1000;
 
-  const compiled = next.output.match(/Compiled successfully in ([\d.]+)(m?s)/);
-  const generated = next.output.match(/Generating static pages using (\d+) workers \((\d+)\/(\d+)\) in ([\d.]+)(m?s)/);
+  const compiled = next.output.match(/Compiled successfully in ([\d.]+)(ms|s|min)/);
+  const generated = next.output.match(
+    /Generating static pages using (\d+) workers \((\d+)\/(\d+)\) in ([\d.]+)(ms|s|min)/,
+  );
   const secondsOf = (m: RegExpMatchArray | null, v: number, u: number) =>
     m ? Number(m[v]) / (m[u] === 'ms' ? 1000 : 1) : NaN;
   const pages = Number(generated?.[3] ?? 0);

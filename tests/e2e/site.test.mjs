@@ -133,6 +133,34 @@ describe('Node host (next start)', () => {
     assert.equal((await fetch(`${nodeHost.base}/page/1`)).status, 404);
   });
 
+  it('sends security headers, HSTS only behind HTTPS', async () => {
+    const plain = await fetch(`${nodeHost.base}/articles/${SEED}`);
+    const csp = plain.headers.get('content-security-policy');
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.equal(plain.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(plain.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+    assert.match(plain.headers.get('permissions-policy'), /camera=\(\)/);
+    assert.equal(plain.headers.get('strict-transport-security'), null);
+    const secure = await fetch(`${nodeHost.base}/`, { headers: { 'x-forwarded-proto': 'https' } });
+    assert.match(secure.headers.get('strict-transport-security'), /max-age=\d+/);
+  });
+
+  it('runs the theme toggle and search under that policy without a console error', async () => {
+    const page = await offlinePage(browser);
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${nodeHost.base}/articles/welcome-to-inkwell`);
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark')), true);
+    await page.goto(`${nodeHost.base}/search?q=markdown`);
+    await page.locator('main ol li').first().waitFor();
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('serves the term pages and reads like the static site', async () => {
     const page = await offlinePage(browser);
     await page.goto(`${nodeHost.base}/categories`);

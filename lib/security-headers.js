@@ -1,0 +1,45 @@
+// Security headers, one definition for both hosts: next.config.js sends them from the Node host,
+// and the static export gets the same policy as a `_headers` file (Netlify, Cloudflare Pages syntax).
+// CommonJS so that next.config.js can require it.
+const { createHash } = require('node:crypto');
+const { themeScript } = require('./theme-script');
+
+const themeHash = `'sha256-${createHash('sha256').update(themeScript).digest('base64')}'`;
+
+const EMBED_ORIGINS = ['https://www.youtube.com', 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
+
+/** Only what the site uses: its own files, the theme script by hash, Pagefind's WebAssembly, covers from anywhere on https. */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' ${themeHash} 'wasm-unsafe-eval'`,
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  `frame-src ${EMBED_ORIGINS.join(' ')}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const securityHeaders = [
+  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
+  },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
+const strictTransportSecurity = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
+
+/** The `_headers` file for static hosts, which serve HTTPS, so HSTS is always on. */
+function headersFile() {
+  const lines = [...securityHeaders, strictTransportSecurity].map(({ key, value }) => `  ${key}: ${value}`);
+  return `/*\n${lines.join('\n')}\n`;
+}
+
+module.exports = { securityHeaders, strictTransportSecurity, contentSecurityPolicy, headersFile };

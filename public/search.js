@@ -1,0 +1,89 @@
+// The search box on /search: Pagefind in the browser, results as the reader types, facets by
+// category and tag. Plain script on server-rendered markup, so the page needs no client framework.
+(() => {
+  const form = document.querySelector('[data-search]');
+  if (!form) return;
+  const input = form.querySelector('input[type="search"]');
+  const selects = [...form.querySelectorAll('select[data-filter]')];
+  const status = document.querySelector('[data-search-status]');
+  const list = document.querySelector('[data-search-results]');
+  const trailingSlash = form.dataset.trailingSlash === 'true';
+  const MAX = 20;
+  const dates = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+  let pagefind;
+  let latest = 0;
+
+  // Pagefind names pages by their HTML files; the Node host's are `slug.html`, its URLs `slug`.
+  const route = (url) => {
+    const path = url.replace(/(\/index)?\.html$/, '');
+    return trailingSlash && !path.endsWith('/') ? `${path}/` : path;
+  };
+
+  const el = (tag, props = {}, ...children) => {
+    const node = Object.assign(document.createElement(tag), props);
+    node.append(...children);
+    return node;
+  };
+
+  // Pagefind's excerpt is page text it has escaped, with <mark> around matches: rebuild it as nodes.
+  const excerpt = (html) =>
+    html.split(/(<mark>.*?<\/mark>)/).map((part) => {
+      const text = new DOMParser().parseFromString(part.replace(/<\/?mark>/g, ''), 'text/html').body.textContent;
+      return part.startsWith('<mark>') ? el('mark', {}, text) : document.createTextNode(text);
+    });
+
+  async function update() {
+    const query = input.value.trim();
+    const filters = Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.dataset.filter, s.value]));
+    const params = new URLSearchParams(location.search);
+    if (query) params.set('q', query);
+    else params.delete('q');
+    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+    if (!pagefind) return;
+    const ticket = ++latest;
+    if (!query && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    const search = await pagefind.debouncedSearch(query || null, { filters }, 150);
+    if (!search || ticket !== latest) return;
+    const data = await Promise.all(search.results.slice(0, MAX).map((r) => r.data()));
+    if (ticket !== latest) return;
+    const total = search.results.length;
+    status.textContent = `${total} result${total === 1 ? '' : 's'}${total > MAX ? `, showing the first ${MAX}` : ''}`;
+    list.replaceChildren(
+      ...data.map((r) => {
+        const item = el('li', {}, el('a', { href: route(r.url), className: 'search-title' }, r.meta.title ?? r.url));
+        if (r.meta.date) {
+          const time = el('time', { dateTime: r.meta.date }, dates.format(new Date(`${r.meta.date}T00:00:00Z`)));
+          item.append(el('p', { className: 'search-date' }, time));
+        }
+        item.append(el('p', { className: 'search-excerpt' }, ...excerpt(r.excerpt)));
+        return item;
+      }),
+    );
+  }
+
+  input.value = new URLSearchParams(location.search).get('q') ?? '';
+  input.addEventListener('input', update);
+  for (const select of selects) select.addEventListener('change', update);
+  form.addEventListener('submit', (event) => event.preventDefault());
+  status.textContent = 'Loading the search index…';
+
+  import('/pagefind/pagefind.js')
+    .then(async (module) => {
+      await module.init();
+      pagefind = module;
+      const facets = await module.filters();
+      for (const select of selects) {
+        const counts = Object.entries(facets[select.dataset.filter] ?? {}).sort(([, a], [, b]) => b - a);
+        select.append(...counts.map(([value, count]) => el('option', { value }, `${value} (${count})`)));
+      }
+      status.textContent = '';
+      update();
+    })
+    .catch(() => {
+      status.textContent = 'The search index is not available on this server.';
+    });
+})();

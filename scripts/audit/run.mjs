@@ -1,0 +1,215 @@
+// `npm run audit`: the quality gates, on the static export of the bundled content plus audit fixtures,
+// served with gzip on loopback and read in Debian's Chromium. Prints every figure; exits 1 on a miss.
+//   Lighthouse (desktop: 100 in all four categories; mobile: performance >= 95), axe in light and dark
+//   (0 violations), console errors (0), every internal reference resolves, a hostile article runs
+//   nothing when clicked through, and page weight budgets for home, article and tag pages.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { chromium } from 'playwright-core';
+import { checkLinks } from './links.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+const PORT = 4390;
+const base = `http://127.0.0.1:${PORT}`;
+const skipLighthouse = process.argv.includes('--no-lighthouse');
+
+const PAGES = {
+  home: '/',
+  article: '/articles/a-very-long-article/',
+  tag: '/tags/publishing/',
+  category: '/categories/guides/',
+  tags: '/tags/',
+  search: '/search/',
+};
+const HOSTILE = '/articles/hostile-markup/';
+
+const results = [];
+function record(name, ok, detail = '') {
+  results.push({ name, ok });
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+}
+
+function build() {
+  const content = path.join(root, '.audit', 'content');
+  rmSync(content, { recursive: true, force: true });
+  mkdirSync(content, { recursive: true });
+  for (const from of ['content', 'tests/fixtures/audit']) {
+    for (const f of readdirSync(path.join(root, from))) cpSync(path.join(root, from, f), path.join(content, f));
+  }
+  console.log('Building the static export of content/ + tests/fixtures/audit/ …');
+  execFileSync('npm', ['run', 'build:static'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: content, SITE_URL: base },
+  });
+  return path.join(root, 'out');
+}
+
+async function serve(out) {
+  const child = spawn('node', ['scripts/serve-static.mjs', out, String(PORT), '--gzip'], {
+    cwd: root,
+    detached: true,
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 50; i++) {
+    try {
+      await fetch(base);
+      return () => process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error('static server did not start');
+}
+
+async function lighthouseScores() {
+  console.log('\nLighthouse (performance / accessibility / best practices / SEO)');
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+  try {
+    for (const [preset, config] of [
+      ['desktop', desktopConfig],
+      ['mobile', undefined],
+    ]) {
+      for (const [name, pathname] of Object.entries(PAGES)) {
+        const { lhr } = await lighthouse(
+          `${base}${pathname}`,
+          { port: chrome.port, output: 'json', logLevel: 'error' },
+          config,
+        );
+        const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+        const s = {
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          'best-practices': score('best-practices'),
+          seo: score('seo'),
+        };
+        const ok = preset === 'desktop' ? Object.values(s).every((v) => v === 100) : s.performance >= 95;
+        const failing = Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+          .map((a) => a.id);
+        record(
+          `lighthouse ${preset} ${name}`,
+          ok,
+          `${s.performance} / ${s.accessibility} / ${s['best-practices']} / ${s.seo}${failing.length ? ` (below 1: ${failing.slice(0, 6).join(', ')})` : ''}`,
+        );
+      }
+    }
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function browserChecks(out) {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: FLAGS.filter((f) => f !== '--headless=new'),
+  });
+  try {
+    console.log('\naxe-core and the console, light and dark');
+    for (const scheme of ['light', 'dark']) {
+      for (const [name, pathname] of Object.entries({ ...PAGES, hostile: HOSTILE })) {
+        const context = await browser.newContext({ colorScheme: scheme });
+        const page = await context.newPage();
+        const errors = [];
+        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`${base}${pathname}`, { waitUntil: 'networkidle' });
+        if (name === 'search') {
+          await page.getByLabel('Search articles').fill('publication');
+          await page.locator('[data-search-results] li').first().waitFor();
+        }
+        const axe = await new AxeBuilder({ page }).analyze();
+        const violations = axe.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+        record(`axe ${scheme} ${name}`, violations.length === 0, violations.join('; '));
+        // The hostile article's blocked remote resources are meant to fail; its test is that nothing runs.
+        if (name !== 'hostile') record(`console ${scheme} ${name}`, errors.length === 0, errors.slice(0, 3).join('; '));
+        await context.close();
+      }
+    }
+
+    console.log('\nHostile article, every element clicked');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
+    await page.goto(`${base}${HOSTILE}`);
+    const elements = page.locator('main *');
+    const count = await elements.count();
+    for (let i = 0; i < count; i++) {
+      const target = elements.nth(i);
+      if (!(await target.isVisible().catch(() => false))) continue;
+      await target.click({ timeout: 500, force: true, noWaitAfter: true }).catch(() => {});
+      if (!page.url().startsWith(`${base}${HOSTILE}`)) await page.goto(`${base}${HOSTILE}`);
+    }
+    const pwned = await page.evaluate(() => window.__pwned);
+    record(
+      'hostile article runs nothing',
+      dialogs.length === 0 && pwned === undefined,
+      `${count} elements clicked, ${dialogs.length} dialogs, __pwned=${pwned}`,
+    );
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+
+  console.log('\nReferences in every exported page');
+  const links = checkLinks(out);
+  record(
+    'no broken references',
+    links.broken.length === 0,
+    `${links.references} references in ${links.pages} pages; ${links.broken.slice(0, 5).join('; ')}`,
+  );
+
+  console.log('\nPage weight, compressed (budget: JS <= 100 KB, HTML + CSS <= 60 KB)');
+  for (const name of ['home', 'article', 'tag']) {
+    const html = readFileSync(path.join(out, PAGES[name], 'index.html'), 'utf8');
+    const gz = (text) => gzipSync(text).length;
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, a]) => !/ld\+json/.test(a));
+    const js = scripts.reduce((sum, [, attrs, body]) => {
+      const src = attrs.match(/src="([^"]+)"/)?.[1];
+      return sum + (src ? gz(readFileSync(path.join(out, src))) : gz(body));
+    }, 0);
+    const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].reduce(
+      (sum, [, href]) => sum + gz(readFileSync(path.join(out, href))),
+      0,
+    );
+    const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+    record(
+      `budget ${name}`,
+      js <= 100 * 1024 && gz(html) + css <= 60 * 1024,
+      `JS ${kb(js)}, HTML ${kb(gz(html))} + CSS ${kb(css)}`,
+    );
+  }
+}
+
+const out = build();
+const stop = await serve(out);
+try {
+  await browserChecks(out);
+  if (!skipLighthouse) await lighthouseScores();
+} finally {
+  stop();
+}
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\naudit: ${results.length - failed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
