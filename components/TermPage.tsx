@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { taxonomies, termPage } from '@/lib/taxonomy';
 import { type TermKind, urls } from '@/lib/urls';
 import { ArticleList } from './ArticleList';
+import { AuthorCard } from './AuthorCard';
 
 interface Props {
   kind: TermKind;
@@ -17,9 +19,12 @@ export function termMetadata(kind: TermKind, segment: string, pageSegment = '1')
   const { term, page } = found;
   const noun = taxonomies[kind].noun;
   const suffix = page.page > 1 ? `, page ${page.page}` : '';
+  const bio = kind === 'authors' ? getContent().profiles.get(term.slug)?.bio : undefined;
   return pageMetadata({
     title: `${noun}: ${term.name}${suffix}`,
-    description: `${page.total} article${page.total === 1 ? '' : 's'} under the ${noun.toLowerCase()} ${term.name}${suffix}.`,
+    description:
+      bio ??
+      `${page.total} article${page.total === 1 ? '' : 's'} under the ${noun.toLowerCase()} ${term.name}${suffix}.`,
     path: urls.term(kind, term.slug, page.page),
     feedsOf: urls.term(kind, term.slug),
   });
@@ -30,10 +35,17 @@ export function TermPage({ kind, segment, pageSegment }: Props) {
   const found = termPage(kind, segment, pageSegment);
   if (!found) notFound();
   const { term, page } = found;
+  const profile = kind === 'authors' ? getContent().profiles.get(term.slug) : undefined;
   return (
     <ArticleList
       title={kind === 'authors' ? term.name : `${taxonomies[kind].noun}: ${term.name}`}
-      intro={`${page.total} article${page.total === 1 ? '' : 's'}`}
+      intro={
+        profile && page.page === 1 ? (
+          <AuthorCard profile={profile} count={page.total} />
+        ) : (
+          `${page.total} article${page.total === 1 ? '' : 's'}`
+        )
+      }
       page={page}
       href={(n) => urls.term(kind, term.slug, n)}
     />

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { type CalendarDate, frontMatterSchema } from './schema';
+import { type AuthorProfileFields, authorProfileSchema, type CalendarDate, frontMatterSchema } from './schema';
 import { site } from './site';
 import { buildTerms, type Term, termKey } from './terms';
 import { decodeEntities, makeExcerpt, plainText, readingMinutes, squish } from './text';
@@ -71,6 +71,14 @@ export interface ContentIndex {
   authors: TermIndex;
   /** Articles by month of publication, `YYYY-MM` keys newest first. */
   months: Map<string, Article[]>;
+  /** Author profiles from `_authors/`, by author slug. */
+  profiles: Map<string, AuthorProfile>;
+}
+
+export interface AuthorProfile extends AuthorProfileFields {
+  file: string;
+  /** The profile file's body: a longer bio in markdown. */
+  body: string;
 }
 
 export interface LoadOptions {
@@ -226,9 +234,52 @@ export function readArticles(dir: string): { articles: ParsedArticle[]; problems
   return { articles, problems, files: files.length };
 }
 
+/** Reads `_authors/*.md` of a content folder, if there is one: profiles keyed by the author they name. */
+export function readProfiles(dir: string): { profiles: Map<string, AuthorProfile>; problems: Problem[] } {
+  const folder = path.join(dir, '_authors');
+  const profiles = new Map<string, AuthorProfile>();
+  const problems: Problem[] = [];
+  let files: string[] = [];
+  try {
+    files = readdirSync(folder)
+      .filter((f) => /\.mdx?$/i.test(f) && !f.startsWith('.'))
+      .sort()
+      .map((f) => path.join(folder, f));
+  } catch {
+    return { profiles, problems };
+  }
+  for (const file of files) {
+    const shown = shownPath(file);
+    try {
+      const parsed = matter(readFileSync(file, 'utf8'), { engines: { yaml: yamlEngine } });
+      const result = authorProfileSchema.safeParse(parsed.data ?? {});
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          problems.push({ file: shown, field: issue.path.join('.') || 'front-matter', message: issue.message });
+        }
+        continue;
+      }
+      const key = termKey(result.data.name);
+      const first = profiles.get(key);
+      if (first)
+        problems.push({
+          file: shown,
+          field: 'name',
+          message: `"${result.data.name}" also has a profile in ${first.file}`,
+        });
+      else profiles.set(key, { ...result.data, file: shown, body: parsed.content.trim() });
+    } catch (error) {
+      problems.push({ file: shown, field: 'front-matter', message: yamlProblem(error) });
+    }
+  }
+  return { profiles, problems };
+}
+
 /** Loads and indexes a content folder: merges term spellings, drops drafts, sorts newest first. */
 export function loadContent(dir: string, options: LoadOptions = {}): { index: ContentIndex; problems: Problem[] } {
-  const { articles: parsed, problems } = readArticles(dir);
+  const { articles: parsed, problems: articleProblems } = readArticles(dir);
+  const { profiles: profilesByKey, problems: profileProblems } = readProfiles(dir);
+  const problems = [...articleProblems, ...profileProblems];
   const visible = parsed.filter((d) => options.includeDrafts || !d.draft);
   const tags = buildTerms(
     visible.flatMap((d) => d.tagNames),
@@ -238,7 +289,11 @@ export function loadContent(dir: string, options: LoadOptions = {}): { index: Co
     visible.flatMap((d) => (d.categoryName ? [d.categoryName] : [])),
     site.termNames,
   );
-  const authors = buildTerms(visible.map((d) => d.authorName));
+  // A profile's spelling of the name is the one readers see.
+  const authors = buildTerms(
+    visible.map((d) => d.authorName),
+    Object.fromEntries([...profilesByKey].map(([key, p]) => [key, p.name])),
+  );
   const lookup = (terms: Map<string, Term>, name: string) => terms.get(termKey(name)) as Term;
 
   const articles = visible
@@ -263,6 +318,12 @@ export function loadContent(dir: string, options: LoadOptions = {}): { index: Co
       categories: indexTerms(articles, (a) => (a.category ? [a.category] : [])),
       authors: indexTerms(articles, (a) => [a.author]),
       months: indexMonths(articles),
+      profiles: new Map(
+        [...authors.values()].flatMap((t) => {
+          const profile = profilesByKey.get(t.key);
+          return profile ? [[t.slug, profile] as const] : [];
+        }),
+      ),
     },
   };
 }

@@ -103,3 +103,22 @@ export const frontMatterSchema = z.object({
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** An author profile: `_authors/<any-name>.md` in the content folder; the body is a longer bio. */
+export const authorProfileSchema = z.object({
+  name: z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
+    .trim()
+    .min(1, 'must not be empty'),
+  bio: z.string({ error: 'must be text' }).trim().optional().nullable(),
+  avatar: imageRef.optional().nullable(),
+  links: z
+    .array(z.object({ label: z.string({ error: 'needs a label' }).trim().min(1), url: httpUrl }), {
+      error: 'must be a list of { label, url }',
+    })
+    .optional()
+    .nullable()
+    .transform((v) => v ?? []),
+});
+
+export type AuthorProfileFields = z.output<typeof authorProfileSchema>;

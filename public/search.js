@@ -26,10 +26,12 @@
   };
 
   // Pagefind's excerpt is page text it has escaped, with <mark> around matches: rebuild it as nodes.
+  // A <textarea> decodes entities without parsing markup and keeps every space.
+  const decoder = document.createElement('textarea');
   const excerpt = (html) =>
     html.split(/(<mark>.*?<\/mark>)/).map((part) => {
-      const text = new DOMParser().parseFromString(part.replace(/<\/?mark>/g, ''), 'text/html').body.textContent;
-      return part.startsWith('<mark>') ? el('mark', {}, text) : document.createTextNode(text);
+      decoder.innerHTML = part.replace(/<\/?mark>/g, '');
+      return part.startsWith('<mark>') ? el('mark', {}, decoder.value) : document.createTextNode(decoder.value);
     });
 
   async function update() {
@@ -65,7 +67,9 @@
     );
   }
 
-  input.value = new URLSearchParams(location.search).get('q') ?? '';
+  // A reader may type before this script runs: only a ?q= link fills the box.
+  const linked = new URLSearchParams(location.search).get('q');
+  if (linked) input.value = linked;
   input.addEventListener('input', update);
   for (const select of selects) select.addEventListener('change', update);
   form.addEventListener('submit', (event) => event.preventDefault());

@@ -2,7 +2,7 @@
 // Prints errors and editorial warnings with file paths, then a summary; exits 1 only on errors.
 
 import { findWarnings } from '../lib/check';
-import { contentDir, formatProblem, readArticles } from '../lib/content';
+import { contentDir, formatProblem, readArticles, readProfiles } from '../lib/content';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--errors-only');
@@ -10,7 +10,8 @@ const dir = args.find((a) => !a.startsWith('--')) ?? contentDir();
 const LIST_LIMIT = Number(process.env.CHECK_LIST_LIMIT ?? 20);
 
 const started = performance.now();
-const { articles, problems, files } = readArticles(dir);
+const { articles, problems: articleProblems, files } = readArticles(dir);
+const problems = [...articleProblems, ...readProfiles(dir).problems];
 const warnings = quiet ? [] : findWarnings(articles, new Date().toISOString().slice(0, 10));
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 

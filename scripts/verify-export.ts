@@ -103,6 +103,9 @@ for (const article of index.articles) {
     const meta = doc.querySelector(`meta[name="${name}"], meta[property="${name}"]`);
     checkText(`no entities in ${name}`, article.file, meta?.getAttribute('content'));
   }
+  const shown = doc.querySelector('article time')?.getAttribute('datetime');
+  if (shown !== article.date.day)
+    fail('dates are the front-matter day', `${article.file}: ${shown} ≠ ${article.date.day}`);
   const byline = doc.querySelector('a[rel="author"]')?.text;
   if (!byline) fail('every article has an author', article.file);
   if (!article.source && doc.querySelector('main')?.text.includes('Originally published at')) {
@@ -131,6 +134,7 @@ const checks = [
   'excerpts are plain text',
   'no entities in excerpts',
   'excerpts cut at a word',
+  'dates are the front-matter day',
   'every article has an author',
   'no empty attribution',
   'no images without src',

@@ -179,12 +179,67 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
   article pages             ${articles.length}, median ${kb(median)}, largest ${kb(articles.at(-1)?.size ?? 0)} (${overBound.length} over 2 × body + 50 KB)
   first-load JS (gzip)      home ${kb(fl.home)} · article ${kb(fl.article)} · tag ${kb(fl.tag)}`);
 
+  const pagefindFiles = files.filter((f) => f.file.includes(`${path.sep}pagefind${path.sep}`));
+  const query = await searchBench(out);
+  Object.assign(results, {
+    searchIndex: { bytes: pagefindFiles.reduce((sum, f) => sum + f.size, 0), files: pagefindFiles.length },
+    searchQuery: query,
+  });
+  console.log(
+    `  search index              ${mb((results.searchIndex as { bytes: number }).bytes)} in ${pagefindFiles.length} files; one query ("${query.query}") downloads ${kb(query.bytes)} in ${query.requests} requests, ${query.results}`,
+  );
+
   if (args.includes('--serve')) Object.assign(results, await serveBench(index.articles[0].slug, sampleTag ?? ''));
 
   mkdirSync(path.join(root, 'bench-results'), { recursive: true });
   const file = path.join(root, 'bench-results', `bench-${index.articles.length}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(root, file)}`);
+}
+
+/** What a reader downloads to search: the bytes of every /pagefind/ response for one typed query. */
+async function searchBench(out: string) {
+  const { chromium } = await import('playwright-core');
+  const port = 4398;
+  const server = spawn('node', ['scripts/serve-static.mjs', out, String(port)], {
+    cwd: root,
+    detached: true,
+    stdio: 'ignore',
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    for (let i = 0; i < 50; i++) {
+      try {
+        await fetch(`http://127.0.0.1:${port}/`);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const page = await browser.newPage();
+    let bytes = 0;
+    let requests = 0;
+    page.on('response', async (response) => {
+      if (!response.url().includes('/pagefind/')) return;
+      requests++;
+      bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.goto(`http://127.0.0.1:${port}/search/`);
+    const query = 'model training';
+    await page.getByLabel('Search articles').fill(query);
+    await page.locator('[data-search-results] li').first().waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const results = (await page.locator('[data-search-status]').textContent()) ?? '';
+    return { query, bytes, requests, results };
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-(server.pid ?? 0), 'SIGTERM');
+    } catch {}
+  }
 }
 
 /** The Node host under load from a second process on loopback: requests/s and p99 for an article and a tag page. */

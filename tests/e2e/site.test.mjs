@@ -266,6 +266,13 @@ describe('discovery', () => {
     await page.locator('a[rel="author"]').click();
     await page.locator('h1', { hasText: 'Sam Okafor' }).waitFor();
     assert.equal(await page.locator('main article').count(), 2);
+    await page.goto(`${staticHost.base}/authors/ada-winters/`);
+    assert.ok(await page.getByText('Ada edits the guides').isVisible(), 'profile bio from _authors/');
+    assert.equal(
+      await page.getByRole('link', { name: 'Mastodon' }).getAttribute('href'),
+      'https://mastodon.example/@ada',
+    );
+    assert.equal(await page.locator('main article').count(), 3);
     await page.goto(`${staticHost.base}/archive/`);
     await page.getByRole('link', { name: /November 2026/ }).click();
     await page.locator('h1', { hasText: 'November 2026' }).waitFor();
@@ -284,6 +291,10 @@ describe('discovery', () => {
       await hit.waitFor();
       assert.match(await hit.getAttribute('href'), new RegExp(`/articles/${SEED}/?$`));
       assert.match(await page.locator('main ol mark').first().innerText(), /Cerebral|Valley/);
+      assert.match(
+        await page.locator('main ol li').first().innerText(),
+        /Konwinski said onstage at the Cerebral Valley/,
+      );
       await page.getByRole('combobox', { name: 'Category' }).selectOption('Guides');
       await page.getByText('0 results').waitFor();
       await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Any' });

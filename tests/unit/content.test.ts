@@ -107,6 +107,14 @@ describe('loading a valid folder modelled on imported news', () => {
     expect(excerpt.slice(0, -1)).toMatch(/\w$/);
   });
 
+  it('attaches author profiles from _authors/ to the author they name, under any spelling', () => {
+    const profile = index.profiles.get('newsbot');
+    expect(profile?.bio).toMatch(/republishes wire stories/);
+    expect(profile?.links).toEqual([{ label: 'Pipeline status', url: 'https://status.example.net/' }]);
+    expect(profile?.file).toMatch(/_authors\/the-bot\.md$/);
+    expect(index.profiles.size).toBe(1);
+  });
+
   it('names the source host for attributions', () => {
     expect(article('outage-blamed-on-ai-agent').sourceHost).toBe('engadget.com');
   });
@@ -130,6 +138,14 @@ describe('refusing broken files with the file and the field named', () => {
     expect(problems[0].field).toBe(field);
     expect(problems[0].message).toMatch(message);
     expect(formatProblem(problems[0])).toMatch(new RegExp(`${file.replace('.', '\\.')}: ${field}: `));
+  });
+
+  it('refuses an author profile without a name or with malformed links', () => {
+    const { problems } = load(path.join('broken', 'bad-profile'));
+    expect(problems.map((p) => [p.file.split('/').slice(-2).join('/'), p.field])).toEqual([
+      ['_authors/nameless.md', 'name'],
+      ['_authors/nameless.md', 'links'],
+    ]);
   });
 
   it('names both files that claim one slug', () => {
