@@ -51,7 +51,9 @@ function build() {
   rmSync(content, { recursive: true, force: true });
   mkdirSync(content, { recursive: true });
   for (const from of ['content', 'tests/fixtures/audit']) {
-    for (const f of readdirSync(path.join(root, from))) cpSync(path.join(root, from, f), path.join(content, f));
+    for (const f of readdirSync(path.join(root, from))) {
+      cpSync(path.join(root, from, f), path.join(content, f), { recursive: true });
+    }
   }
   console.log('Building the static export of content/ + tests/fixtures/audit/ …');
   execFileSync('npm', ['run', 'build:static'], {
