@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
+import type { z } from 'zod';
 import { type AuthorProfileFields, authorProfileSchema, type CalendarDate, frontMatterSchema } from './schema';
 import { site } from './site';
 import { buildTerms, type Term, termKey } from './terms';
@@ -129,8 +130,12 @@ function yamlProblem(error: unknown): string {
   return `invalid YAML: ${String(e.message ?? error).split('\n')[0]}`;
 }
 
-export function parseArticle(file: string, source: string): { article?: ParsedArticle; problems: Problem[] } {
-  const shown = shownPath(file);
+/** Front-matter of one file checked against a schema; every problem names the file and the field. */
+function readFrontMatter<T>(
+  shown: string,
+  source: string,
+  schema: z.ZodType<T>,
+): { data: T; body: string; problems?: never } | { data?: never; body?: never; problems: Problem[] } {
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(source, { engines: { yaml: yamlEngine } });
@@ -141,7 +146,7 @@ export function parseArticle(file: string, source: string): { article?: ParsedAr
   if (typeof data !== 'object' || Array.isArray(data)) {
     return { problems: [{ file: shown, field: 'front-matter', message: 'must be a YAML mapping of fields' }] };
   }
-  const result = frontMatterSchema.safeParse(data);
+  const result = schema.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => ({
       file: shown,
@@ -150,8 +155,14 @@ export function parseArticle(file: string, source: string): { article?: ParsedAr
     }));
     return { problems };
   }
-  const fm = result.data;
-  const body = parsed.content;
+  return { data: result.data, body: parsed.content };
+}
+
+export function parseArticle(file: string, source: string): { article?: ParsedArticle; problems: Problem[] } {
+  const shown = shownPath(file);
+  const result = readFrontMatter(shown, source, frontMatterSchema);
+  if (result.problems) return { problems: result.problems };
+  const { data: fm, body } = result;
   const plain = plainText(body);
   const ext = path.extname(file).toLowerCase();
   return {
@@ -250,26 +261,21 @@ export function readProfiles(dir: string): { profiles: Map<string, AuthorProfile
   }
   for (const file of files) {
     const shown = shownPath(file);
-    try {
-      const parsed = matter(readFileSync(file, 'utf8'), { engines: { yaml: yamlEngine } });
-      const result = authorProfileSchema.safeParse(parsed.data ?? {});
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          problems.push({ file: shown, field: issue.path.join('.') || 'front-matter', message: issue.message });
-        }
-        continue;
-      }
-      const key = termKey(result.data.name);
-      const first = profiles.get(key);
-      if (first)
-        problems.push({
-          file: shown,
-          field: 'name',
-          message: `"${result.data.name}" also has a profile in ${first.file}`,
-        });
-      else profiles.set(key, { ...result.data, file: shown, body: parsed.content.trim() });
-    } catch (error) {
-      problems.push({ file: shown, field: 'front-matter', message: yamlProblem(error) });
+    const result = readFrontMatter(shown, readFileSync(file, 'utf8'), authorProfileSchema);
+    if (result.problems) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const key = termKey(result.data.name);
+    const first = profiles.get(key);
+    if (first) {
+      problems.push({
+        file: shown,
+        field: 'name',
+        message: `"${result.data.name}" also has a profile in ${first.file}`,
+      });
+    } else {
+      profiles.set(key, { ...result.data, file: shown, body: result.body.trim() });
     }
   }
   return { profiles, problems };
