@@ -95,12 +95,12 @@ async function main() {
   const search = await run('npx', ['pagefind', '--site', 'out', '--silent']);
   const wall = (performance.now() - started) / 1000;
 
-  const compiled = next.output.match(/Compiled successfully in ([\d.]+)(ms|s|min)/);
+  const compiled = next.output.match(/Compiled successfully in ([\d.]+)(min|ms|s)/);
   const generated = next.output.match(
-    /Generating static pages using (\d+) workers \((\d+)\/(\d+)\) in ([\d.]+)(ms|s|min)/,
+    /Generating static pages using (\d+) workers \((\d+)\/(\d+)\) in ([\d.]+)(min|ms|s)/,
   );
-  const secondsOf = (m: RegExpMatchArray | null, v: number, u: number) =>
-    m ? Number(m[v]) / (m[u] === 'ms' ? 1000 : 1) : NaN;
+  const unit: Record<string, number> = { ms: 0.001, s: 1, min: 60 };
+  const secondsOf = (m: RegExpMatchArray | null, v: number, u: number) => (m ? Number(m[v]) * unit[m[u]] : NaN);
   const pages = Number(generated?.[3] ?? 0);
 
   const out = path.join(root, 'out');
@@ -192,7 +192,7 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
   if (args.includes('--serve')) Object.assign(results, await serveBench(index.articles[0].slug, sampleTag ?? ''));
 
   mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-  const file = path.join(root, 'bench-results', `bench-${index.articles.length}.json`);
+  const file = path.join(root, 'bench-results', `bench-${path.basename(content)}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(root, file)}`);
 }
