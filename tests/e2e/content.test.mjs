@@ -1,5 +1,7 @@
 // Untrusted and unusual content, built for both hosts: hostile markup, unicode terms, pagination, bad files.
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -14,7 +16,9 @@ import {
   startNext,
 } from './harness.mjs';
 
-const CONTENT_DIR = path.join(root, 'tests/fixtures/site');
+// Outside the project, as a newsroom's content folder would be.
+const CONTENT_DIR = mkdtempSync(path.join(tmpdir(), 'inkwell-content-'));
+cpSync(path.join(root, 'tests/fixtures/site'), CONTENT_DIR, { recursive: true });
 let browser;
 let staticDir;
 let staticHost;
@@ -31,6 +35,7 @@ after(async () => {
   staticHost?.stop();
   nodeHost?.stop();
   if (staticDir) removeDir(staticDir);
+  removeDir(CONTENT_DIR);
 });
 
 describe('hostile markup', () => {
