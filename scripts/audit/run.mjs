@@ -12,20 +12,13 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath, waitFor } from '../local.mjs';
 import { checkLinks } from './links.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+const CHROMIUM = chromiumPath;
+// Lighthouse starts Chromium itself through chrome-launcher, which wants the new headless mode.
+const FLAGS = ['--headless=new', ...chromiumArgs.filter((f) => f !== '--headless')];
 const PORT = 4390;
 const base = `http://127.0.0.1:${PORT}`;
 const skipLighthouse = process.argv.includes('--no-lighthouse');
@@ -70,15 +63,8 @@ async function serve(out) {
     detached: true,
     stdio: 'ignore',
   });
-  for (let i = 0; i < 50; i++) {
-    try {
-      await fetch(base);
-      return () => process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error('static server did not start');
+  await waitFor(base, { child });
+  return () => process.kill(-child.pid, 'SIGTERM');
 }
 
 async function lighthouseScores() {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../lib/content';
+import { chromiumArgs, chromiumPath, waitFor } from '../local.mjs';
 import { generateCorpus } from './corpus';
 
 const args = process.argv.slice(2);
@@ -206,19 +207,9 @@ async function searchBench(out: string) {
     detached: true,
     stdio: 'ignore',
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
-    for (let i = 0; i < 50; i++) {
-      try {
-        await fetch(`http://127.0.0.1:${port}/`);
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await waitFor(`http://127.0.0.1:${port}/`);
     const page = await browser.newPage();
     let bytes = 0;
     let requests = 0;
@@ -253,14 +244,7 @@ async function serveBench(slug: string, tag: string) {
     stdio: 'ignore',
   });
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        await fetch(`http://127.0.0.1:${port}/`);
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    await waitFor(`http://127.0.0.1:${port}/`, { timeoutMs: 60_000 });
     const serve: Record<string, unknown> = {};
     for (const [name, url] of [
       ['article', `/articles/${slug}`],

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath, waitFor } from '../../scripts/local.mjs';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -30,20 +31,6 @@ export function buildNode(extraEnv = {}) {
   execFileSync('npm', ['run', 'build'], { cwd: root, env: { ...env, ...extraEnv }, stdio: 'pipe' });
 }
 
-async function waitFor(url, child, timeoutMs = 30_000) {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      await fetch(url, { redirect: 'manual' });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`${url} did not answer in ${timeoutMs} ms`);
-}
-
 /** Starts a server in its own process group, so stopping it stops its children too. */
 async function start(command, args, port, extraEnv = {}) {
   const child = spawn(command, args, {
@@ -53,7 +40,7 @@ async function start(command, args, port, extraEnv = {}) {
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(base, child);
+  await waitFor(base, { child });
   return {
     base,
     stop: () => {
@@ -68,18 +55,7 @@ export const startNext = (port) => start('npx', ['next', 'start', '-p', String(p
 export const serveStatic = (dir, port) => start('node', ['scripts/serve-static.mjs', dir, String(port)], port);
 
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
