@@ -168,7 +168,7 @@ export function parseArticle(file: string, source: string): { article?: ParsedAr
   return {
     problems: [],
     article: {
-      slug: (fm.slug ?? path.basename(file, ext)).normalize('NFC').toLowerCase(),
+      slug: (fm.slug ?? path.basename(file).replace(/\.mdx?$/i, '')).normalize('NFC').toLowerCase(),
       file: shown,
       format: ext === '.mdx' ? 'mdx' : 'md',
       title: squish(decodeEntities(fm.title)),

@@ -22,8 +22,16 @@ describe('loading a valid folder modelled on imported news', () => {
       'no-excerpt-html-body',
       'open-source-in-ai',
       'outage-blamed-on-ai-agent',
+      'shouting-extension',
       'unquoted-date-and-timestamp',
+      'windows-line-endings',
     ]);
+  });
+
+  it('reads files saved with a byte-order mark and CRLF line endings', () => {
+    expect(article('windows-line-endings').title).toBe('Written on Windows');
+    expect(article('windows-line-endings').tags.map((t) => t.name)).toEqual(['Windows']);
+    expect(article('windows-line-endings').excerpt).toBe('Body line one. Second paragraph.');
   });
 
   it('includes drafts only when asked (development)', () => {
