@@ -2,7 +2,7 @@ import { MDXRemote } from 'next-mdx-remote/rsc';
 import type { ComponentProps } from 'react';
 import remarkGfm from 'remark-gfm';
 import type { Article } from '@/lib/content';
-import { renderMarkdown } from '@/lib/markdown';
+import { rehypeMdxHarden, renderMarkdown } from '@/lib/markdown';
 import { Callout } from './Callout';
 import { Figure } from './Figure';
 
@@ -27,7 +27,7 @@ export async function ArticleBody({ article }: { article: Article }) {
         <MDXRemote
           source={article.body}
           components={mdxComponents}
-          options={{ mdxOptions: { remarkPlugins: [remarkGfm] } }}
+          options={{ mdxOptions: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeMdxHarden] } }}
         />
       </div>
     );

@@ -28,6 +28,18 @@ const EMBED_HOSTS = new Set([
   'player.vimeo.com',
 ]);
 
+/** Video embeds that may stay: https only, from the hosts above. */
+export function isAllowedEmbed(src: unknown): src is string {
+  if (typeof src !== 'string' || !src.startsWith('https://')) return false;
+  try {
+    return EMBED_HOSTS.has(new URL(src).host);
+  } catch {
+    return false;
+  }
+}
+
+export const EMBED_SANDBOX = ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'];
+
 const globalAttributes = (defaultSchema.attributes?.['*'] ?? []).filter(
   (a) => !['tabIndex', 'accessKey', 'action', 'method', 'encType', 'acceptCharset', 'accept'].includes(String(a)),
 );
@@ -86,19 +98,60 @@ export function rehypeHarden() {
         p.decoding = 'async';
         if (!p.alt) p.alt = '';
       } else if (node.tagName === 'iframe') {
-        const src = typeof p.src === 'string' ? p.src : '';
-        let host = '';
-        try {
-          host = new URL(src).host;
-        } catch {}
-        if (!EMBED_HOSTS.has(host) || !src.startsWith('https://')) {
+        if (!isAllowedEmbed(p.src)) {
           if (parent && index !== undefined) parent.children.splice(index, 1);
           return index;
         }
-        p.sandbox = ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'];
+        p.sandbox = EMBED_SANDBOX;
         p.loading = 'lazy';
         p.referrerPolicy = 'strict-origin-when-cross-origin';
         p.title ||= 'Embedded video';
+      }
+    });
+  };
+}
+
+interface MdxJsxNode {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+  children: unknown[];
+}
+
+const MDX_BLOCKED = new Set(['script', 'style', 'object', 'embed', 'base', 'meta', 'link', 'template']);
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formAction', 'xlinkHref', 'poster']);
+const SAFE_URL = /^(https?:|mailto:|[/#?.]|[^:]*$)/i;
+
+/**
+ * For `.mdx` (trusted authors, compiled rather than sanitised): JSX tags that run code or restyle
+ * the page are dropped, forms unwrapped, event handlers and non-http(s) URLs removed, and iframes
+ * held to the same embed allowlist as `.md`, sandboxed. A pasted snippet then carries no payload.
+ */
+export function rehypeMdxHarden() {
+  return (tree: Root) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+      const jsx = node as unknown as MdxJsxNode;
+      const siblings = (parent as unknown as { children: unknown[] } | undefined)?.children;
+      const src = jsx.attributes.find((a) => a.name === 'src')?.value;
+      if (jsx.name && (MDX_BLOCKED.has(jsx.name) || (jsx.name === 'iframe' && !isAllowedEmbed(src)))) {
+        siblings?.splice(index ?? 0, 1);
+        return index;
+      }
+      if (jsx.name === 'form') {
+        siblings?.splice(index ?? 0, 1, ...jsx.children);
+        return index;
+      }
+      jsx.attributes = jsx.attributes.filter(
+        (a) =>
+          a.type !== 'mdxJsxAttribute' ||
+          !a.name ||
+          (!/^on/i.test(a.name) &&
+            a.name !== 'style' &&
+            !(URL_ATTRIBUTES.has(a.name) && (typeof a.value !== 'string' || !SAFE_URL.test(a.value.trim())))),
+      );
+      if (jsx.name === 'iframe') {
+        jsx.attributes.push({ type: 'mdxJsxAttribute', name: 'sandbox', value: EMBED_SANDBOX.join(' ') });
       }
     });
   };

@@ -84,6 +84,28 @@ describe('hostile markup', () => {
   });
 });
 
+describe('hostile MDX', () => {
+  it('renders no script, style, form or foreign frame, and runs nothing when clicked', async () => {
+    const page = await offlinePage(browser);
+    const url = `${staticHost.base}/articles/hostile-mdx/`;
+    await page.goto(url);
+    const body = page.locator('.article-body');
+    for (const n of [1, 2, 4]) assert.ok(await body.getByText(`MDX-SAFE-${n}`).isVisible(), `MDX-SAFE-${n} shown`);
+    assert.equal(await body.locator('script, style, form').count(), 0);
+    assert.deepEqual(
+      await body.locator('iframe').evaluateAll((fs) => fs.map((f) => [f.src, f.getAttribute('sandbox')])),
+      [['https://player.vimeo.com/video/1', 'allow-scripts allow-same-origin allow-presentation allow-popups']],
+    );
+    assert.equal(await body.locator('a[href^="javascript"]').count(), 0);
+    for (const link of await body.locator('a, p').all()) {
+      await link.click({ timeout: 1000, force: true, noWaitAfter: true }).catch(() => {});
+      if (!page.url().startsWith(url)) await page.goto(url);
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    await page.context().close();
+  });
+});
+
 describe('unusual content', () => {
   for (const host of ['static', 'node']) {
     it(`gives unicode tags, categories and authors working pages and links (${host} host)`, async () => {
