@@ -4,37 +4,22 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  buildExpectingFailure,
-  buildNode,
-  buildStatic,
-  launch,
-  offlinePage,
-  removeDir,
-  root,
-  serveStatic,
-  startNext,
-} from './harness.mjs';
+import { bothHosts, buildExpectingFailure, offlinePage, removeDir, root } from './harness.mjs';
 
 // Outside the project, as a newsroom's content folder would be.
 const CONTENT_DIR = mkdtempSync(path.join(tmpdir(), 'inkwell-content-'));
 cpSync(path.join(root, 'tests/fixtures/site'), CONTENT_DIR, { recursive: true });
 let browser;
-let staticDir;
 let staticHost;
 let nodeHost;
+let close;
 
 before(async () => {
-  staticDir = buildStatic({ CONTENT_DIR });
-  buildNode({ CONTENT_DIR });
-  [staticHost, nodeHost, browser] = await Promise.all([serveStatic(staticDir, 4320), startNext(4321), launch()]);
+  ({ browser, staticHost, nodeHost, close } = await bothHosts({ CONTENT_DIR }, 4320));
 });
 
 after(async () => {
-  await browser?.close();
-  staticHost?.stop();
-  nodeHost?.stop();
-  if (staticDir) removeDir(staticDir);
+  await close?.();
   removeDir(CONTENT_DIR);
 });
 

@@ -54,6 +54,23 @@ async function start(command, args, port, extraEnv = {}) {
 export const startNext = (port) => start('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], port);
 export const serveStatic = (dir, port) => start('node', ['scripts/serve-static.mjs', dir, String(port)], port);
 
+/**
+ * Builds one content set for both hosts, serves the export on `port` and `next start` on `port + 1`,
+ * and launches Chromium. `close()` stops all of it.
+ */
+export async function bothHosts(env, port) {
+  const dir = buildStatic(env);
+  buildNode(env);
+  const [staticHost, nodeHost, browser] = await Promise.all([serveStatic(dir, port), startNext(port + 1), launch()]);
+  const close = async () => {
+    await browser.close();
+    staticHost.stop();
+    nodeHost.stop();
+    removeDir(dir);
+  };
+  return { staticHost, nodeHost, browser, close };
+}
+
 export function launch() {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }

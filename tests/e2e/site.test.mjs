@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { buildNode, buildStatic, launch, offlinePage, removeDir, root, serveStatic, startNext } from './harness.mjs';
+import { bothHosts, offlinePage, root } from './harness.mjs';
 
 const SEED = 'databricks-co-founder-argues-us-must-go-open-source-to-beat-china-in-ai';
 const SITE_URL = 'https://news.inkwell.test';
@@ -12,22 +12,15 @@ const PUBLISHED = readdirSync(path.join(root, 'content'))
   .filter((f) => /\.mdx?$/.test(f) && f !== 'newsletter-launch.md')
   .map((f) => f.replace(/\.mdx?$/, ''));
 let browser;
-let staticDir;
 let staticHost;
 let nodeHost;
+let close;
 
 before(async () => {
-  staticDir = buildStatic({ SITE_URL });
-  buildNode({ SITE_URL });
-  [staticHost, nodeHost, browser] = await Promise.all([serveStatic(staticDir, 4310), startNext(4311), launch()]);
+  ({ browser, staticHost, nodeHost, close } = await bothHosts({ SITE_URL }, 4310));
 });
 
-after(async () => {
-  await browser?.close();
-  staticHost?.stop();
-  nodeHost?.stop();
-  if (staticDir) removeDir(staticDir);
-});
+after(() => close?.());
 
 describe('static export on a plain file server', () => {
   it('navigates home → article → tag → category by clicking', async () => {
