@@ -1,6 +1,6 @@
 // The search box on /search: Pagefind in the browser, results as the reader types, facets by
 // category and tag. Plain script on server-rendered markup, so the page needs no client framework.
-(() => {
+function start() {
   const form = document.querySelector('[data-search]');
   if (!form) return;
   const input = form.querySelector('input[type="search"]');
@@ -90,4 +90,8 @@
     .catch(() => {
       status.textContent = 'The search index is not available on this server.';
     });
-})();
+}
+
+// Module scripts normally run after parsing, but one served from cache may not wait: be sure.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
