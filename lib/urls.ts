@@ -3,6 +3,7 @@ import { site } from './site';
 
 /** The static export serves every route as `dir/index.html`, so its links end in a slash. */
 const trailing = process.env.STATIC_EXPORT ? '/' : '';
+export const trailingSlash = trailing === '/';
 
 const SYMBOL_WORDS: Record<string, string> = { '+': ' plus ', '#': ' sharp ', '&': ' and ', '@': ' at ' };
 

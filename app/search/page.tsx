@@ -1,5 +1,5 @@
 import { pageMetadata } from '@/lib/metadata';
-import { urls } from '@/lib/urls';
+import { trailingSlash, urls } from '@/lib/urls';
 
 export const metadata = pageMetadata({
   title: 'Search',
@@ -31,7 +31,7 @@ export default function SearchPage() {
           .
         </p>
       </noscript>
-      <form data-search data-trailing-slash={String(urls.page('/x').endsWith('/'))} className="flex flex-col gap-4">
+      <form data-search data-trailing-slash={String(trailingSlash)} className="flex flex-col gap-4">
         <label htmlFor="search-input" className="font-medium">
           Search articles
         </label>
