@@ -1,10 +1,10 @@
 // Untrusted and unusual content, built for both hosts: hostile markup, unicode terms, pagination, bad files.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { bothHosts, buildExpectingFailure, offlinePage, removeDir, root } from './harness.mjs';
+import { bothHosts, buildExpectingFailure, buildStatic, offlinePage, removeDir, root } from './harness.mjs';
 
 // Outside the project, as a newsroom's content folder would be.
 const CONTENT_DIR = mkdtempSync(path.join(tmpdir(), 'inkwell-content-'));
@@ -135,6 +135,20 @@ describe('unusual content', () => {
     assert.equal(await page.getByText('Originally published at').count(), 0);
     assert.equal(await page.locator('main img').count(), 0);
     await page.context().close();
+  });
+});
+
+describe('an empty content folder', () => {
+  it('still builds a static site that says there is nothing yet', () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'inkwell-empty-'));
+    const out = buildStatic({ CONTENT_DIR: empty });
+    try {
+      assert.match(readFileSync(path.join(out, 'index.html'), 'utf8'), /No articles yet/);
+      assert.equal(existsSync(path.join(out, 'articles', '_')), false, 'placeholder routes are removed');
+    } finally {
+      removeDir(out);
+      removeDir(empty);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { ArticleView } from '@/components/ArticleView';
 import { RelatedReading } from '@/components/RelatedReading';
 import { getContent } from '@/lib/content';
 import { articleJsonLd, articleMetadata, jsonLdString } from '@/lib/metadata';
+import { orPlaceholder } from '@/lib/paginate';
 import { neighbours, relatedArticles } from '@/lib/related';
 import { findArticle } from '@/lib/taxonomy';
 
@@ -11,7 +12,10 @@ type Props = { params: Promise<{ slug: string }> };
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return getContent().articles.map((a) => ({ slug: a.slug }));
+  return orPlaceholder(
+    getContent().articles.map((a) => ({ slug: a.slug })),
+    { slug: '_' },
+  );
 }
 
 export async function generateMetadata({ params }: Props) {
