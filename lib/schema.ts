@@ -62,6 +62,11 @@ const text = (what: string) =>
 
 const term = z.union([z.string(), z.number()]).transform((v) => squish(String(v)));
 
+/** Imports write `source: ''` or leave a `- ` list item empty: both mean "nothing", not an error. */
+const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const withoutBlanks = (value: unknown) =>
+  Array.isArray(value) ? value.filter((v) => v !== null && v !== undefined && blankAsMissing(v) !== undefined) : value;
+
 const httpUrl = z
   .string({ error: 'must be a URL' })
   .trim()
@@ -70,6 +75,8 @@ const httpUrl = z
 const imageRef = z
   .string({ error: 'must be a URL or a site path' })
   .trim()
+  // Protocol-relative URLs (`//cdn.example.com/x.jpg`) are common in scraped markup: make them https.
+  .transform((v) => (v.startsWith('//') ? `https:${v}` : v))
   .refine(
     (v) => (v.startsWith('/') && !v.startsWith('//')) || (/^https?:\/\//i.test(v) && URL.canParse(v)),
     'must be an http(s) URL or a path starting with /',
@@ -83,23 +90,32 @@ export const frontMatterSchema = z.object({
   date: dateField,
   updated: dateField.optional(),
   excerpt: text('text'),
-  coverImage: imageRef.optional().nullable(),
+  coverImage: z.preprocess(blankAsMissing, imageRef.optional().nullable()),
   author: text('a name'),
-  tags: z
-    .array(term, { error: 'must be a list of words, e.g. [AI, Research]' })
-    .optional()
-    .nullable()
-    .transform((v) => (v ?? []).filter((t) => t.length > 0)),
+  tags: z.preprocess(
+    withoutBlanks,
+    z
+      .array(term, { error: 'must be a list of words, e.g. [AI, Research]' })
+      .optional()
+      .nullable()
+      .transform((v) => (v ?? []).filter((t) => t.length > 0)),
+  ),
   category: text('a single name'),
-  source: httpUrl.optional().nullable(),
+  source: z.preprocess(blankAsMissing, httpUrl.optional().nullable()),
   draft: z.boolean({ error: 'must be true or false' }).optional().nullable(),
   readTime: z.union([z.string(), z.number()], { error: 'must be text or a number' }).optional().nullable(),
-  slug: z
-    .string({ error: 'must be text' })
-    .trim()
-    .regex(/^[^\s/?#%\\]+$/, 'must be one URL segment without spaces, slashes, ?, # or %')
-    .optional()
-    .nullable(),
+  slug: z.preprocess(
+    blankAsMissing,
+    z
+      .string({ error: 'must be text' })
+      .trim()
+      .regex(
+        /^(?![_.])[^\s/?#%\\]+$/,
+        'must be one URL segment: no spaces, slashes, ?, # or %, and not starting with _ or .',
+      )
+      .optional()
+      .nullable(),
+  ),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
@@ -111,7 +127,7 @@ export const authorProfileSchema = z.object({
     .trim()
     .min(1, 'must not be empty'),
   bio: z.string({ error: 'must be text' }).trim().optional().nullable(),
-  avatar: imageRef.optional().nullable(),
+  avatar: z.preprocess(blankAsMissing, imageRef.optional().nullable()),
   links: z
     .array(z.object({ label: z.string({ error: 'needs a label' }).trim().min(1), url: httpUrl }), {
       error: 'must be a list of { label, url }',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadContent } from '@/lib/content';
+import { formatProblem, loadContent, parseArticle } from '@/lib/content';
 import { site } from '@/lib/site';
 
 const fixtures = path.resolve(__dirname, '../fixtures');
@@ -17,6 +17,7 @@ describe('loading a valid folder modelled on imported news', () => {
   it('reads .md and .mdx at any depth and skips _ and . names and drafts', () => {
     expect(problems).toEqual([]);
     expect(index.articles.map((a) => a.slug).sort()).toEqual([
+      'blank-fields',
       'legacy-generation-article',
       'mdx-article',
       'no-excerpt-html-body',
@@ -32,6 +33,22 @@ describe('loading a valid folder modelled on imported news', () => {
     expect(article('windows-line-endings').title).toBe('Written on Windows');
     expect(article('windows-line-endings').tags.map((t) => t.name)).toEqual(['Windows']);
     expect(article('windows-line-endings').excerpt).toBe('Body line one. Second paragraph.');
+  });
+
+  it('reads empty strings and empty list items as missing, and protocol-relative covers as https', () => {
+    const blank = article('blank-fields');
+    expect(blank.source).toBeUndefined();
+    expect(blank.category).toBeUndefined();
+    expect(blank.author.name).toBe(site.defaultAuthor);
+    expect(blank.tags.map((t) => t.name)).toEqual(['Imports']);
+    expect(blank.coverImage).toBe('https://cdn.example.net/cover.jpg');
+  });
+
+  it('refuses a slug that would hide the article or break its URL', () => {
+    for (const slug of ['_private', '.hidden', 'two words', 'a/b']) {
+      const { problems } = parseArticle('x.md', `---\ntitle: T\ndate: '2026-01-01'\nslug: '${slug}'\n---\n`);
+      expect(problems.map((p) => p.field)).toEqual(['slug']);
+    }
   });
 
   it('includes drafts only when asked (development)', () => {
