@@ -1,5 +1,6 @@
 import type { AuthorProfile } from '@/lib/content';
 import { renderMarkdown } from '@/lib/markdown';
+import { articleCount } from '@/lib/text';
 
 /** An author's profile above their articles: avatar, bio, a longer bio from the profile body, links. */
 export function AuthorCard({ profile, count }: { profile: AuthorProfile; count: number }) {
@@ -18,9 +19,7 @@ export function AuthorCard({ profile, count }: { profile: AuthorProfile; count: 
             dangerouslySetInnerHTML={{ __html: renderMarkdown(profile.body) }}
           />
         )}
-        <p className="text-base text-zinc-600 dark:text-zinc-400">
-          {count} article{count === 1 ? '' : 's'}
-        </p>
+        <p className="text-base text-zinc-600 dark:text-zinc-400">{articleCount(count)}</p>
         {profile.links.length > 0 && (
           <ul className="flex flex-wrap gap-4 text-base">
             {profile.links.map((link) => (

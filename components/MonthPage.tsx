@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { monthLabel, monthPage } from '@/lib/archive';
 import { pageMetadata } from '@/lib/metadata';
+import { articleCount } from '@/lib/text';
 import { urls } from '@/lib/urls';
 import { ArticleList } from './ArticleList';
 
@@ -17,7 +18,7 @@ export function monthMetadata({ year, month, pageSegment }: Props): Metadata {
   const suffix = page.page > 1 ? `, page ${page.page}` : '';
   return pageMetadata({
     title: `${monthLabel(year, month)}${suffix}`,
-    description: `${page.total} article${page.total === 1 ? '' : 's'} published in ${monthLabel(year, month)}.`,
+    description: `${articleCount(page.total)} published in ${monthLabel(year, month)}.`,
     path: urls.month(year, month, page.page),
   });
 }
@@ -29,7 +30,7 @@ export function MonthPage({ year, month, pageSegment }: Props) {
   return (
     <ArticleList
       title={monthLabel(year, month)}
-      intro={`${page.total} article${page.total === 1 ? '' : 's'}`}
+      intro={articleCount(page.total)}
       page={page}
       href={(n) => urls.month(year, month, n)}
     />

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { taxonomies, termPage } from '@/lib/taxonomy';
+import { articleCount } from '@/lib/text';
 import { type TermKind, urls } from '@/lib/urls';
 import { ArticleList } from './ArticleList';
 import { AuthorCard } from './AuthorCard';
@@ -22,9 +23,7 @@ export function termMetadata(kind: TermKind, segment: string, pageSegment = '1')
   const bio = kind === 'authors' ? getContent().profiles.get(term.slug)?.bio : undefined;
   return pageMetadata({
     title: `${noun}: ${term.name}${suffix}`,
-    description:
-      bio ??
-      `${page.total} article${page.total === 1 ? '' : 's'} under the ${noun.toLowerCase()} ${term.name}${suffix}.`,
+    description: bio ?? `${articleCount(page.total)} under the ${noun.toLowerCase()} ${term.name}${suffix}.`,
     path: urls.term(kind, term.slug, page.page),
     feedsOf: urls.term(kind, term.slug),
   });
@@ -40,11 +39,7 @@ export function TermPage({ kind, segment, pageSegment }: Props) {
     <ArticleList
       title={kind === 'authors' ? term.name : `${taxonomies[kind].noun}: ${term.name}`}
       intro={
-        profile && page.page === 1 ? (
-          <AuthorCard profile={profile} count={page.total} />
-        ) : (
-          `${page.total} article${page.total === 1 ? '' : 's'}`
-        )
+        profile && page.page === 1 ? <AuthorCard profile={profile} count={page.total} /> : articleCount(page.total)
       }
       page={page}
       href={(n) => urls.term(kind, term.slug, n)}

@@ -81,3 +81,8 @@ export function countWords(text: string): number {
 export function readingMinutes(plain: string): number {
   return Math.max(1, Math.round(countWords(plain) / WORDS_PER_MINUTE));
 }
+
+/** `1 article`, `12 articles`. */
+export function articleCount(n: number): string {
+  return `${n} article${n === 1 ? '' : 's'}`;
+}
