@@ -1,9 +1,9 @@
-import type { Article } from '@/lib/content';
+import type { Card } from '@/lib/pages';
 import { urls } from '@/lib/urls';
 import { Cover } from './Cover';
 import { DateTime } from './DateTime';
 
-export function ArticleCard({ article }: { article: Article }) {
+export function ArticleCard({ article }: { article: Card }) {
   return (
     <article className="group flex flex-col gap-3">
       <Cover article={article} />

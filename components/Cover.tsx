@@ -1,7 +1,7 @@
 import type { Article } from '@/lib/content';
 
 interface Props {
-  article: Article;
+  article: Pick<Article, 'coverImage'>;
   /** The article page's cover is the largest paint: load it first. Cards load lazily. */
   priority?: boolean;
   className?: string;

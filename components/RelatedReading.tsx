@@ -1,11 +1,11 @@
-import type { Article } from '@/lib/content';
+import type { ArticleLink } from '@/lib/content';
 import { urls } from '@/lib/urls';
 import { DateTime } from './DateTime';
 
 interface Props {
-  related: Article[];
-  newer?: Article;
-  older?: Article;
+  related: ArticleLink[];
+  newer?: ArticleLink;
+  older?: ArticleLink;
 }
 
 /** After an article: related articles, then the next newer and older ones. */

@@ -2,7 +2,7 @@
 import { Feed } from 'feed';
 import { type Article, getContent, publishedBy } from './content';
 import { site } from './site';
-import { taxonomies, termPage } from './taxonomy';
+import { findTerm, taxonomies } from './taxonomy';
 import { absoluteUrl, type TermKind, urls } from './urls';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -81,9 +81,8 @@ export function siteFeed(format: FeedFormat): Response {
 }
 
 export function termFeed(kind: TermKind, segment: string, format: FeedFormat): Response {
-  const found = termPage(kind, segment);
-  if (!found) return new Response('Not found', { status: 404 });
-  const { term } = found;
+  const term = findTerm(kind, segment);
+  if (!term) return new Response('Not found', { status: 404 });
   const noun = taxonomies[kind].noun.toLowerCase();
   const spec = {
     title: `${site.name}: ${term.name}`,

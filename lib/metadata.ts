@@ -5,6 +5,9 @@ import { feedAlternates } from './feeds';
 import { site } from './site';
 import { absoluteUrl, urls } from './urls';
 
+/** Every page title but the home page's: `Title · Inkwell`. */
+export const titleTemplate = `%s · ${site.name}`;
+
 interface PageMeta {
   title?: string;
   description?: string;
@@ -69,6 +72,80 @@ export function articleMetadata(article: Article): Metadata {
       description: article.excerpt,
       images: images.map((i) => i.url),
     },
+  };
+}
+
+/** A document head as plain data, for the Pages Router routes (pages/), which render it with next/head. */
+export interface HeadData {
+  title: string;
+  meta: { name?: string; property?: string; content: string }[];
+  links: { rel: string; href: string; type?: string; title?: string }[];
+}
+
+type Image = { url: string | URL; width?: number | string; height?: number | string; alt?: string };
+const list = <T>(value: T | T[] | null | undefined): T[] =>
+  value == null ? [] : Array.isArray(value) ? value : [value];
+const text = (value: unknown) => (value == null ? undefined : String(value));
+
+/**
+ * The tags the App Router's metadata API writes for `metadata`, in its order, for the parts of the API
+ * this site uses (pageMetadata, articleMetadata): every page has the same head whichever router renders it.
+ */
+export function headOf(metadata: Metadata): HeadData {
+  const meta: HeadData['meta'] = [];
+  const links: HeadData['links'] = [];
+  const name = (key: string, content: unknown) => text(content) && meta.push({ name: key, content: String(content) });
+  const property = (key: string, content: unknown) =>
+    text(content) && meta.push({ property: key, content: String(content) });
+  const { title, openGraph: og, twitter } = metadata;
+
+  name('description', metadata.description);
+  name('application-name', site.name);
+  for (const author of list(metadata.authors)) {
+    if (author.url) links.push({ rel: 'author', href: String(author.url) });
+    name('author', author.name);
+  }
+  name('keywords', list(metadata.keywords).join(',') || undefined);
+  if (metadata.alternates?.canonical) links.push({ rel: 'canonical', href: String(metadata.alternates.canonical) });
+  for (const [type, feeds] of Object.entries(metadata.alternates?.types ?? {})) {
+    for (const feed of Array.isArray(feeds) ? feeds : feeds ? [{ url: feeds }] : []) {
+      links.push({ rel: 'alternate', type, title: feed.title, href: absoluteUrl(String(feed.url)) });
+    }
+  }
+  if (og) {
+    property('og:title', og.title);
+    property('og:description', og.description);
+    property('og:url', og.url);
+    property('og:site_name', og.siteName);
+    property('og:locale', og.locale);
+    for (const image of list(og.images as Image | Image[])) {
+      property('og:image', image.url);
+      property('og:image:width', image.width);
+      property('og:image:height', image.height);
+      property('og:image:alt', image.alt);
+    }
+    if ('type' in og) property('og:type', og.type);
+    if ('type' in og && og.type === 'article') {
+      property('article:published_time', og.publishedTime);
+      property('article:modified_time', og.modifiedTime);
+      for (const author of list(og.authors)) property('article:author', author);
+      property('article:section', og.section);
+      for (const tag of list(og.tags)) property('article:tag', tag);
+    }
+  }
+  if (twitter) {
+    if ('card' in twitter) name('twitter:card', twitter.card);
+    name('twitter:title', twitter.title);
+    name('twitter:description', twitter.description);
+    for (const image of list(twitter.images as string | Image | (string | Image)[])) {
+      name('twitter:image', typeof image === 'string' ? image : image.url);
+    }
+  }
+  const absolute = title && typeof title === 'object' && 'absolute' in title ? title.absolute : undefined;
+  return {
+    title: absolute ?? (typeof title === 'string' ? titleTemplate.replace('%s', title) : site.title),
+    meta,
+    links,
   };
 }
 

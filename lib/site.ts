@@ -14,6 +14,11 @@ export const site = {
   locale: 'en-US',
   language: 'en',
   pageSize: 12,
+  /** Browser UI colour per colour scheme: the page background. */
+  themeColors: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#09090b' },
+  ],
   defaultAuthor: 'Inkwell Editors',
   /** The social card for pages without a cover image (1200×630). */
   defaultImage: { url: '/og.png', width: 1200, height: 630 },

@@ -1,7 +1,6 @@
-// Route helpers for term pages (tags, categories, authors): params, look-ups and paged lists.
+// Route helpers for term pages (tags, categories, authors): params and look-ups.
 import { type Article, getContent, type TermIndex } from './content';
-import { extraPages, orPlaceholder, type Page, paginate, parsePage } from './paginate';
-import { site } from './site';
+import { orPlaceholder } from './paginate';
 import type { Term } from './terms';
 import type { TermKind } from './urls';
 
@@ -22,16 +21,6 @@ export function termParams(kind: TermKind): { term: string }[] {
   );
 }
 
-export function termPageParams(kind: TermKind): { term: string; page: string }[] {
-  const index = termIndex(kind);
-  return orPlaceholder(
-    index.terms.flatMap((t) =>
-      extraPages(index.articles.get(t.slug)?.length ?? 0, site.pageSize).map(({ page }) => ({ term: t.slug, page })),
-    ),
-    { term: '_', page: '1' },
-  );
-}
-
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -44,18 +33,6 @@ function safeDecode(segment: string): string {
 export function findTerm(kind: TermKind, segment: string): Term | undefined {
   const { bySlug } = termIndex(kind);
   return bySlug.get(segment) ?? bySlug.get(safeDecode(segment).normalize('NFC'));
-}
-
-export function termPage(
-  kind: TermKind,
-  segment: string,
-  pageSegment = '1',
-): { term: Term; page: Page<Article> } | undefined {
-  const term = findTerm(kind, segment);
-  const number = pageSegment === '1' ? 1 : parsePage(pageSegment);
-  if (!term || number === undefined) return undefined;
-  const page = paginate(termIndex(kind).articles.get(term.slug) ?? [], number, site.pageSize);
-  return page && { term, page };
 }
 
 export function findArticle(segment: string): Article | undefined {

@@ -1,28 +1,32 @@
 // Makes every prerendered page a plain HTML document: removes Next's client runtime and the inline
-// React Server Components payload that only hydration and client-side navigation use. Pages have no
+// React Server Components payload (App Router) or page props (Pages Router, the article pages) that
+// only hydration and client-side navigation use. Pages have no
 // interactive React component (the theme toggle is a few lines of inline script), so this saves
 // ~135 KB of compressed JavaScript per page and about half of each page's HTML. In a static export
 // the RSC files (`*.txt`) go too.
-//   node scripts/strip-runtime.mjs <dir>     dir: out/ (static export) or .next/server/app (Node host)
+//   node scripts/strip-runtime.mjs <dir>...  dirs: out/ (static export), or .next/server/app and
+//                                             .next/server/pages (Node host)
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const dir = path.resolve(process.argv[2] ?? 'out');
+const dirs = process.argv.slice(2).map((dir) => path.resolve(dir));
 
 const RUNTIME_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
 const RUNTIME_LINK =
-  /<link\b[^>]*\brel="(preload|modulepreload)"[^>]*\bas="script"[^>]*\/?>|<link\b[^>]*\brel="modulepreload"[^>]*\/?>/g;
+  /<link\b[^>]*\brel="(preload|modulepreload)"[^>]*\bas="(script|style)"[^>]*\/?>|<link\b[^>]*\brel="modulepreload"[^>]*\/?>/g;
 
 export function stripRuntime(html) {
   return html
     .replace(RUNTIME_SCRIPT, (tag, attributes, body) => {
       if (/\bsrc="\/_next\//.test(attributes)) return '';
-      if (/\bid="_R_"/.test(attributes)) return '';
-      if (!attributes.trim() && /^\(?self\.__next_f/.test(body)) return '';
+      if (/\bid="(_R_|__NEXT_DATA__)"/.test(attributes)) return '';
+      if (!attributes.trim() && /^\(?(self\.__next_f|\(globalThis\["TURBOPACK"\])/.test(body)) return '';
       return tag;
     })
     .replace(RUNTIME_LINK, '')
-    .replace('<div hidden=""><!--$--><!--/$--></div>', '');
+    .replace('<div hidden=""><!--$--><!--/$--></div>', '')
+    .replace('<noscript data-n-css=""></noscript>', '')
+    .replaceAll(' data-next-head=""', '');
 }
 
 let pages = 0;
@@ -45,7 +49,7 @@ function walk(folder) {
     }
   }
 }
-walk(dir);
+for (const dir of dirs) walk(dir);
 console.log(
-  `strip-runtime: ${pages} pages, ${(saved / 1024 / 1024).toFixed(1)} MB of script removed, ${removedFiles} RSC files deleted in ${path.relative(process.cwd(), dir) || '.'}`,
+  `strip-runtime: ${pages} pages, ${(saved / 1024 / 1024).toFixed(1)} MB of script removed, ${removedFiles} RSC files deleted in ${dirs.map((dir) => path.relative(process.cwd(), dir) || '.').join(', ')}`,
 );

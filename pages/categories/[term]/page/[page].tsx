@@ -1,0 +1,12 @@
+import type { GetStaticPaths, GetStaticProps } from 'next';
+import { ListPage } from '@/components/ListPage';
+import { propsOrNotFound, termPage, termPagePaths } from '@/lib/pages';
+
+export const config = { unstable_runtimeJS: false };
+
+export const getStaticPaths: GetStaticPaths = () => ({ paths: termPagePaths('categories'), fallback: false });
+
+export const getStaticProps: GetStaticProps = ({ params = {} }) =>
+  propsOrNotFound(termPage('categories', String(params.term), String(params.page)));
+
+export default ListPage;
