@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type Processor, unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import { site } from './site';
 
 /**
@@ -157,12 +157,28 @@ export function rehypeMdxHarden() {
   };
 }
 
+/**
+ * rehype-raw re-parses the whole tree through an HTML parser, which costs about a third of a body's
+ * render; most bodies have no HTML in them, and without `raw` nodes it returns the same tree.
+ */
+function rehypeRawWhenPresent(this: Processor) {
+  const raw = rehypeRaw.call(this);
+  return (tree: Root, file: Parameters<typeof raw>[1]) => {
+    let present = false;
+    visit(tree, 'raw', () => {
+      present = true;
+      return EXIT;
+    });
+    return present ? raw(tree, file) : tree;
+  };
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkNoIndentedCode)
   .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeHarden)
   .use(rehypeStringify)
