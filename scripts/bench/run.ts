@@ -100,7 +100,7 @@ async function main() {
     'next build',
     'postexport',
     'strip-runtime',
-    'pagefind',
+    'search-index',
   ].map((name) => {
     const result = timed[step(name)];
     if (!result) throw new Error(`build:static has no "${name}" step: update the bench`);

@@ -34,7 +34,8 @@ describe('rendering imported markdown bodies', () => {
       /onclick|onerror|alert/,
     ],
     ['javascript: in HTML links', '<a href="javascript:alert(1)">Text</a> after', /javascript:/i],
-    ['javascript: in markdown links', '[Text](javascript:alert(1)) after', /javascript:/i],
+    // markdown-it refuses the link and leaves the source as text: no link, nothing to click.
+    ['javascript: in markdown links', '[Text](javascript:alert(1)) after', /href="?javascript:/i],
     ['entity-obfuscated javascript:', '<a href="jav&#x09;ascript:alert(1)">Text</a> after', /ascript:|alert/i],
     [
       'forms',
