@@ -76,7 +76,7 @@ const card = ({ slug, title, excerpt, date, category, coverImage }: Article): Ca
   coverImage,
 });
 
-export function pageNumber(segment: string): number | undefined {
+function pageNumber(segment: string): number | undefined {
   return segment === '1' ? 1 : parsePage(segment);
 }
 

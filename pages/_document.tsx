@@ -1,5 +1,5 @@
-// The document around the one Pages Router route (pages/articles/[slug].tsx): the same <html>, <head>
-// and <body> as app/layout.tsx gives every other page.
+// The document around the Pages Router routes (articles and paged lists, see README): the same
+// <html>, <head> and <body> as app/layout.tsx gives the App Router's pages.
 import { Head, Html, Main, NextScript } from 'next/document';
 import { ThemeScript } from '@/components/ThemeScript';
 import { site } from '@/lib/site';

@@ -1,8 +1,8 @@
 // After `next build` with STATIC_EXPORT: removes the placeholder pages that let empty
 // dynamic routes export (see orPlaceholder in lib/paginate.ts), so they are not served, and
 // writes the security headers as out/_headers for static hosts that read one. Also drops the Pages
-// Router's per-article props files (out/_next/data): only client-side navigation reads them, and
-// strip-runtime removes the client runtime.
+// Router's props files (out/_next/data, one per page): only client-side navigation reads them, and no
+// page ships the client runtime.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -1,15 +1,15 @@
-// Makes every prerendered page a plain HTML document: removes Next's client runtime and the inline
-// React Server Components payload (App Router) or page props (Pages Router, the article pages) that
-// only hydration and client-side navigation use. Pages have no
-// interactive React component (the theme toggle is a few lines of inline script), so this saves
-// ~135 KB of compressed JavaScript per page and about half of each page's HTML. In a static export
-// the RSC files (`*.txt`) go too.
+// Makes every prerendered page a plain HTML document. Pages have no interactive React component (the
+// theme toggle is a few lines of inline script), so Next's client runtime is dead weight: on App
+// Router pages this removes it and the inline React Server Components payload (~135 KB of compressed
+// JavaScript and about half of each page's HTML), and in a static export the RSC files (`*.txt`).
+// Pages Router pages declare `unstable_runtimeJS: false` and come without it; what Next still writes
+// for the runtime there (head markers, the CSS preload and noscript) goes too.
 //   node scripts/strip-runtime.mjs <dir>...  dirs: out/ (static export), or .next/server/app and
 //                                             .next/server/pages (Node host)
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const dirs = process.argv.slice(2).map((dir) => path.resolve(dir));
+const dirs = (process.argv.length > 2 ? process.argv.slice(2) : ['out']).map((dir) => path.resolve(dir));
 
 const RUNTIME_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
 const RUNTIME_LINK =

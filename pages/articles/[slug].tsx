@@ -1,3 +1,5 @@
+// An article page. Like every route there are thousands of, it is on the Pages Router, which
+// prerenders a page in a fifth of the App Router's time (docs/performance.md); no page hydrates.
 import type { GetStaticPaths, GetStaticProps } from 'next';
 import { ArticleView } from '@/components/ArticleView';
 import { DocumentHead } from '@/components/DocumentHead';
