@@ -165,8 +165,8 @@ const sanitizer = unified()
 
 /**
  * Markdown with raw HTML in, sanitised HTML out. Deterministic, so callers may cache by content.
- * markdown-it, rather than remark, because it renders a body in a thirtieth of the time; the HTML
- * parser and the sanitiser are the same either way (docs/performance.md).
+ * markdown-it rather than remark: it turns a body into HTML in 0.1 ms where remark with GFM took
+ * 2.4 ms, and the HTML parser, sanitiser and hardening after it are the same (docs/performance.md).
  */
 export function renderMarkdown(source: string): string {
   return String(sanitizer.processSync(markdown.render(source))).trimEnd();
