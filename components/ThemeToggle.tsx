@@ -6,6 +6,8 @@ export function ThemeToggle() {
       data-theme-toggle
       aria-label="Dark mode"
       aria-pressed="false"
+      // The inline theme script sets aria-pressed before React hydrates in `npm run dev`.
+      suppressHydrationWarning
       title="Toggle dark mode"
       className="rounded-full p-2 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"
     >
