@@ -42,7 +42,7 @@ function walk(folder) {
       const stripped = stripRuntime(html);
       saved += html.length - stripped.length;
       pages++;
-      writeFileSync(full, stripped);
+      if (stripped !== html) writeFileSync(full, stripped);
     } else if (/^(index|__next\..*)\.txt$/.test(entry.name)) {
       rmSync(full);
       removedFiles++;
