@@ -52,7 +52,8 @@ interface ListSpec {
   /** Shows the number of articles under the heading. */
   counted?: boolean;
   feedsOf?: string;
-  author?: AuthorIntro;
+  /** The author's profile, made only for page 1, the one page that shows it. */
+  author?: () => AuthorIntro;
 }
 
 /** Props as JSON carries them: no `undefined` anywhere. */
@@ -91,7 +92,7 @@ function listPage(spec: ListSpec): ListPageProps | undefined {
     hideTitle: page.page === 1 && spec.href(1) === urls.home(),
     intro: spec.counted ? articleCount(page.total) : undefined,
     total: page.total,
-    author: page.page === 1 ? spec.author : undefined,
+    author: page.page === 1 ? spec.author?.() : undefined,
     items: page.items.map(card),
     page: page.page,
     totalPages: page.totalPages,
@@ -136,26 +137,27 @@ export function termPage(kind: TermKind, segment: string, pageSegment = '1'): Li
       profile?.bio ?? `${articleCount(total)} under the ${noun.toLowerCase()} ${term.name}${suffix}.`,
     counted: true,
     feedsOf: urls.term(kind, term.slug),
-    author: profile && {
-      avatar: profile.avatar ?? undefined,
-      bio: profile.bio ?? undefined,
-      html: profile.body ? renderMarkdown(profile.body) : undefined,
-      links: profile.links ?? [],
-    },
+    author:
+      profile &&
+      (() => ({
+        avatar: profile.avatar ?? undefined,
+        bio: profile.bio ?? undefined,
+        html: profile.body ? renderMarkdown(profile.body) : undefined,
+        links: profile.links ?? [],
+      })),
   });
 }
 
 export const termPaths = (kind: TermKind) => pathsOf(termIndex(kind).terms.map((t) => ({ term: t.slug })));
 
-export const termPagePaths = (kind: TermKind) =>
-  pathsOf(
-    termIndex(kind).terms.flatMap((t) =>
-      extraPages(termIndex(kind).articles.get(t.slug)?.length ?? 0, site.pageSize).map(({ page }) => ({
-        term: t.slug,
-        page,
-      })),
+export function termPagePaths(kind: TermKind) {
+  const { terms, articles } = termIndex(kind);
+  return pathsOf(
+    terms.flatMap((t) =>
+      extraPages(articles.get(t.slug)?.length ?? 0, site.pageSize).map(({ page }) => ({ term: t.slug, page })),
     ),
   );
+}
 
 export function monthPage(year: string, month: string, pageSegment = '1'): ListPageProps | undefined {
   const articles = getContent().months.get(`${year}-${month}`);
