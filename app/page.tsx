@@ -1,9 +1,9 @@
 import { ArticleList } from '@/components/ArticleList';
-import { pageMetadata } from '@/lib/metadata';
 import { homePage } from '@/lib/pages';
-import { urls } from '@/lib/urls';
 
-export const metadata = pageMetadata({ path: urls.home(), feedsOf: urls.home() });
+export function generateMetadata() {
+  return homePage('1')?.metadata ?? {};
+}
 
 export default function HomePage() {
   const home = homePage('1');

@@ -1,11 +1,11 @@
-import type { ArticleMeta } from '@/lib/content';
+import type { Article } from '@/lib/content';
 import { urls } from '@/lib/urls';
 import { ArticleBody } from './ArticleBody';
 import { Cover } from './Cover';
 import { DateTime } from './DateTime';
 
 /** The single-article view: header, cover, body, tags and the source attribution. */
-export function ArticleView({ article, html }: { article: ArticleMeta; html: string }) {
+export function ArticleView({ article }: { article: Article }) {
   return (
     <article className="mx-auto max-w-3xl px-4 py-10" data-pagefind-body>
       <header className="mb-8">
@@ -42,7 +42,7 @@ export function ArticleView({ article, html }: { article: ArticleMeta; html: str
         </p>
       </header>
       <Cover article={article} priority className="mb-10" />
-      <ArticleBody html={html} />
+      <ArticleBody article={article} />
       {article.source && (
         <p className="mt-10 rounded-lg border border-zinc-200 px-5 py-4 text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
           Originally published at{' '}

@@ -32,9 +32,6 @@ export interface Article {
   body: string;
 }
 
-/** What an article page shows of an article besides its body: plain data, no source text. */
-export type ArticleMeta = Omit<Article, 'body' | 'file' | 'draft' | 'excerptFromBody'>;
-
 /** What a link to an article shows. */
 export type ArticleLink = Pick<Article, 'slug' | 'title' | 'date'>;
 

@@ -1,10 +1,13 @@
-// Props for the Pages Router routes (pages/): the list views — home pages 2…n, tag, category and
-// author pages, archive months — as plain JSON data, with their paths and document heads.
+// The list views — home and its pages, tag, category and author pages, archive months — as the data
+// the shared view renders and the metadata of the page, with the params their routes prerender.
+// Each view is made once per request: a route's generateMetadata and its page share it (React cache).
+import type { Metadata } from 'next';
+import { cache } from 'react';
 import { monthLabel } from './archive';
 import { type Article, getContent } from './content';
 import { renderMarkdown } from './markdown';
-import { type HeadData, headOf, pageMetadata } from './metadata';
-import { extraPages, type Page, paginate, parsePage } from './paginate';
+import { pageMetadata } from './metadata';
+import { extraPages, orPlaceholder, type Page, paginate, parsePage } from './paginate';
 import { site } from './site';
 import { findTerm, taxonomies, termIndex } from './taxonomy';
 import { articleCount } from './text';
@@ -36,9 +39,9 @@ export interface ListView {
   next?: string;
 }
 
-export interface ListPageProps {
+export interface ListPage {
   view: ListView;
-  head: HeadData;
+  metadata: Metadata;
 }
 
 interface ListSpec {
@@ -56,18 +59,6 @@ interface ListSpec {
   author?: () => AuthorIntro;
 }
 
-/** Props as JSON carries them: no `undefined` anywhere. */
-export function jsonProps<T>(props: T): T {
-  return JSON.parse(JSON.stringify(props));
-}
-
-/** The result of getStaticProps: props, or a 404 for a page that does not exist. */
-export function propsOrNotFound<T>(props: T | undefined) {
-  return props === undefined ? { notFound: true as const } : { props };
-}
-
-export const pathsOf = <T extends Record<string, string>>(params: T[]) => params.map((p) => ({ params: p }));
-
 const card = ({ slug, title, excerpt, date, category, coverImage }: Article): Card => ({
   slug,
   title,
@@ -81,7 +72,7 @@ function pageNumber(segment: string): number | undefined {
   return segment === '1' ? 1 : parsePage(segment);
 }
 
-function listPage(spec: ListSpec): ListPageProps | undefined {
+function listPage(spec: ListSpec): ListPage | undefined {
   const number = pageNumber(spec.pageSegment);
   const page: Page<Article> | undefined =
     number === undefined ? undefined : paginate(spec.articles, number, site.pageSize);
@@ -99,30 +90,28 @@ function listPage(spec: ListSpec): ListPageProps | undefined {
     prev: page.page > 1 ? spec.href(page.page - 1) : undefined,
     next: page.page < page.totalPages ? spec.href(page.page + 1) : undefined,
   };
-  const head = headOf(
-    pageMetadata({
-      title: `${spec.title ?? spec.heading}${suffix}`,
-      description: spec.description?.(page.total, suffix),
-      path: spec.href(page.page),
-      feedsOf: spec.feedsOf,
-    }),
-  );
-  return jsonProps({ view, head });
+  const metadata = pageMetadata({
+    title: page.page === 1 && spec.href(1) === urls.home() ? undefined : `${spec.title ?? spec.heading}${suffix}`,
+    description: spec.description?.(page.total, suffix),
+    path: spec.href(page.page),
+    feedsOf: spec.feedsOf,
+  });
+  return { view, metadata };
 }
 
-export function homePage(pageSegment: string): ListPageProps | undefined {
-  return listPage({
+export const homePage = cache((pageSegment: string): ListPage | undefined =>
+  listPage({
     articles: getContent().articles,
     pageSegment,
     href: urls.home,
     heading: 'Latest articles',
     feedsOf: urls.home(),
-  });
-}
+  }),
+);
 
-export const homePaths = () => pathsOf(extraPages(getContent().articles.length, site.pageSize));
+export const homeParams = () => orPlaceholder(extraPages(getContent().articles.length, site.pageSize), { page: '1' });
 
-export function termPage(kind: TermKind, segment: string, pageSegment = '1'): ListPageProps | undefined {
+export const termPage = cache((kind: TermKind, segment: string, pageSegment = '1'): ListPage | undefined => {
   const term = findTerm(kind, segment);
   if (!term) return undefined;
   const noun = taxonomies[kind].noun;
@@ -146,20 +135,19 @@ export function termPage(kind: TermKind, segment: string, pageSegment = '1'): Li
         links: profile.links ?? [],
       })),
   });
-}
+});
 
-export const termPaths = (kind: TermKind) => pathsOf(termIndex(kind).terms.map((t) => ({ term: t.slug })));
-
-export function termPagePaths(kind: TermKind) {
+export function termPageParams(kind: TermKind) {
   const { terms, articles } = termIndex(kind);
-  return pathsOf(
+  return orPlaceholder(
     terms.flatMap((t) =>
       extraPages(articles.get(t.slug)?.length ?? 0, site.pageSize).map(({ page }) => ({ term: t.slug, page })),
     ),
+    { term: '_', page: '1' },
   );
 }
 
-export function monthPage(year: string, month: string, pageSegment = '1'): ListPageProps | undefined {
+export const monthPage = cache((year: string, month: string, pageSegment = '1'): ListPage | undefined => {
   const articles = getContent().months.get(`${year}-${month}`);
   if (!articles) return undefined;
   const label = monthLabel(year, month);
@@ -171,15 +159,20 @@ export function monthPage(year: string, month: string, pageSegment = '1'): ListP
     description: (total) => `${articleCount(total)} published in ${label}.`,
     counted: true,
   });
-}
+});
 
 const months = () => [...getContent().months].map(([key, list]) => ({ key: key.split('-'), list }));
 
-export const monthPaths = () => pathsOf(months().map(({ key: [year, month] }) => ({ year, month })));
+export const monthParams = () =>
+  orPlaceholder(
+    months().map(({ key: [year, month] }) => ({ year, month })),
+    { year: '_', month: '_' },
+  );
 
-export const monthPagePaths = () =>
-  pathsOf(
+export const monthPageParams = () =>
+  orPlaceholder(
     months().flatMap(({ key: [year, month], list }) =>
       extraPages(list.length, site.pageSize).map(({ page }) => ({ year, month, page })),
     ),
+    { year: '_', month: '_', page: '1' },
   );

@@ -1,8 +1,6 @@
 // After `next build` with STATIC_EXPORT: removes the placeholder pages that let empty
 // dynamic routes export (see orPlaceholder in lib/paginate.ts), so they are not served, and
-// writes the security headers as out/_headers for static hosts that read one. Also drops the Pages
-// Router's props files (out/_next/data, one per page): only client-side navigation reads them, and no
-// page ships the client runtime.
+// writes the security headers as out/_headers for static hosts that read one.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -27,7 +25,6 @@ function walk(dir, parentName) {
 walk(out, '');
 const { headersFile } = createRequire(import.meta.url)('../lib/security-headers.js');
 writeFileSync(path.join(out, '_headers'), headersFile());
-rmSync(path.join(out, '_next', 'data'), { recursive: true, force: true });
 // A Node build leaves its search index in public/, which the export copies; Pagefind writes a fresh one.
 rmSync(path.join(out, 'pagefind'), { recursive: true, force: true });
 console.log(

@@ -1,5 +1,5 @@
 // Builds the search index over the article pages of a build, the only pages with `data-pagefind-body`:
-//   node scripts/search-index.mjs <site> [output]   site: out/ or .next/server/pages; output: <site>/pagefind
+//   node scripts/search-index.mjs <site> [output]   site: out/ or .next/server/app; output: <site>/pagefind
 // Pagefind's Node API rather than its CLI: reading stops at the article pages (two in five HTML files
 // are lists); files go in one at a time, which at 12,240 real articles kept the indexer at 1.75 GB
 // where reading the folder, or four files at a time, took it to 2.0 GB (and saved only ~2-6 s); and a

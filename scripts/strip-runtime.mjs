@@ -1,11 +1,9 @@
 // Makes every prerendered page a plain HTML document. Pages have no interactive React component (the
-// theme toggle is a few lines of inline script), so Next's client runtime is dead weight: on App
-// Router pages this removes it and the inline React Server Components payload (~135 KB of compressed
-// JavaScript and about half of each page's HTML), and in a static export the RSC files (`*.txt`).
-// Pages Router pages declare `unstable_runtimeJS: false` and come without it; what Next still writes
-// for the runtime there (head markers, the CSS preload and noscript) goes too.
-//   node scripts/strip-runtime.mjs <dir>...  dirs: out/ (static export), or .next/server/app and
-//                                             .next/server/pages (Node host)
+// theme toggle is a few lines of inline script), so Next's client runtime is dead weight: this removes
+// it and the inline React Server Components payload (~135 KB of compressed JavaScript and about half
+// of each page's HTML), and in a static export the RSC files (`*.txt`). No App Router option leaves
+// them out, so this is the one step that changes Next's output after the fact.
+//   node scripts/strip-runtime.mjs <dir>...  dirs: out/ (static export), or .next/server/app (Node host)
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -24,9 +22,7 @@ export function stripRuntime(html) {
       return tag;
     })
     .replace(RUNTIME_LINK, '')
-    .replace('<div hidden=""><!--$--><!--/$--></div>', '')
-    .replace('<noscript data-n-css=""></noscript>', '')
-    .replaceAll(' data-next-head=""', '');
+    .replace('<div hidden=""><!--$--><!--/$--></div>', '');
 }
 
 let pages = 0;

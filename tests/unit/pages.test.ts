@@ -1,8 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getContent } from '@/lib/content';
-import { articleMetadata, headOf, pageMetadata } from '@/lib/metadata';
-import { homePage, homePaths, monthPage, termPage, termPagePaths, termPaths } from '@/lib/pages';
+import { articleMetadata, pageMetadata } from '@/lib/metadata';
+import { homePage, homeParams, monthPage, monthParams, termPage, termPageParams } from '@/lib/pages';
+import { termParams } from '@/lib/taxonomy';
 
 const fixtures = path.resolve(__dirname, '../fixtures');
 const original = process.env.CONTENT_DIR;
@@ -13,19 +16,12 @@ afterEach(() => {
   process.env.CONTENT_DIR = original;
 });
 
-/** Every value as JSON carries it: Next refuses props with `undefined` in them. */
-function hasUndefined(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (value && typeof value === 'object') return Object.values(value).some(hasUndefined);
-  return false;
-}
-
-describe('list pages for the Pages Router', () => {
+describe('list pages', () => {
   it('pages the home list from /page/2, newest first, linking back to /', () => {
     useContent('site');
     const total = getContent().articles.length;
     expect(total).toBeGreaterThan(12);
-    expect(homePaths()).toEqual([{ params: { page: '2' } }]);
+    expect(homeParams()).toEqual([{ page: '2' }]);
     const page = homePage('2');
     expect(page?.view).toMatchObject({ title: 'Latest articles', page: 2, totalPages: 2, prev: '/' });
     expect(page?.view.next).toBeUndefined();
@@ -34,14 +30,15 @@ describe('list pages for the Pages Router', () => {
         .articles.slice(12)
         .map((a) => a.slug),
     );
-    expect(page?.head.title).toBe('Latest articles, page 2 · Inkwell');
-    expect(hasUndefined(page)).toBe(false);
+    expect(page?.metadata.title).toBe('Latest articles, page 2');
+    expect(page?.metadata.alternates?.canonical).toBe('http://localhost:3000/page/2');
   });
 
   it('answers only page numbers that exist, in their one spelling', () => {
     useContent('site');
     for (const segment of ['3', '02', '1x', '0']) expect(homePage(segment)).toBeUndefined();
     expect(homePage('1')?.view).toMatchObject({ hideTitle: true, next: '/page/2' });
+    expect(homePage('1')?.metadata.title).toEqual({ absolute: 'Inkwell — notes on AI, the web and publishing' });
   });
 
   it('builds a tag page with its count, canonical URL and feeds, and refuses unknown tags', () => {
@@ -49,16 +46,13 @@ describe('list pages for the Pages Router', () => {
     const ai = termPage('tags', 'ai');
     expect(ai?.view.title).toBe('Tag: AI');
     expect(ai?.view.intro).toBe(`${getContent().tags.articles.get('ai')?.length} articles`);
-    expect(ai?.head.links).toContainEqual({ rel: 'canonical', href: 'http://localhost:3000/tags/ai' });
-    expect(ai?.head.links).toContainEqual({
-      rel: 'alternate',
-      type: 'application/rss+xml',
-      title: 'Tag: AI (RSS)',
-      href: 'http://localhost:3000/tags/ai/feed.xml',
-    });
+    expect(ai?.metadata.alternates?.canonical).toBe('http://localhost:3000/tags/ai');
+    expect(ai?.metadata.alternates?.types?.['application/rss+xml']).toEqual([
+      { url: '/tags/ai/feed.xml', title: 'Tag: AI (RSS)' },
+    ]);
     expect(termPage('tags', 'no-such-tag')).toBeUndefined();
-    expect(termPaths('tags')).toContainEqual({ params: { term: 'ai' } });
-    expect(termPagePaths('tags').every(({ params }) => Number(params.page) >= 2)).toBe(true);
+    expect(termParams('tags')).toContainEqual({ term: 'ai' });
+    expect(termPageParams('tags').every(({ page }) => Number(page) >= 2)).toBe(true);
   });
 
   it('finds unicode terms by their decoded or percent-encoded segment', () => {
@@ -75,8 +69,8 @@ describe('list pages for the Pages Router', () => {
     const page = termPage('authors', author.slug);
     expect(page?.view.title).toBe(author.name);
     expect(page?.view.author?.links).toEqual([{ label: 'Pipeline status', url: 'https://status.example.net/' }]);
-    expect(page?.head.meta).toContainEqual({ name: 'description', content: page?.view.author?.bio });
-    expect(hasUndefined(page)).toBe(false);
+    expect(page?.metadata.description).toBe(page?.view.author?.bio);
+    expect(termPage('authors', author.slug, '2')).toBeUndefined();
   });
 
   it('pages a month of the archive and refuses months with nothing in them', () => {
@@ -85,31 +79,41 @@ describe('list pages for the Pages Router', () => {
     const [year, month] = key.split('-');
     expect(monthPage(year, month)?.view.intro).toMatch(/^\d+ articles?$/);
     expect(monthPage('1999', '01')).toBeUndefined();
+    expect(monthParams()).toContainEqual({ year, month });
+  });
+
+  it('gives each empty dynamic route one placeholder param, which no page answers to', () => {
+    process.env.CONTENT_DIR = mkdtempSync(path.join(tmpdir(), 'inkwell-empty-'));
+    expect(homeParams()).toEqual([{ page: '1' }]);
+    expect(homePage('1')?.view.items).toEqual([]);
+    expect(termParams('tags')).toEqual([{ term: '_' }]);
+    expect(termPage('tags', '_')).toBeUndefined();
   });
 });
 
-describe('headOf: the App Router metadata as tags for the Pages Router', () => {
-  it('writes an article head: template title, canonical source, Open Graph article and Twitter tags', () => {
+describe('page metadata', () => {
+  it('describes an article: canonical source, author, Open Graph article and Twitter card', () => {
     useContent('site');
     const article = getContent().articles.find((a) => a.source && a.tags.length > 0);
     if (!article) throw new Error('the site fixture has a republished article with tags');
-    const head = headOf(articleMetadata(article));
-    expect(head.title).toBe(`${article.title} · Inkwell`);
-    expect(head.links).toContainEqual({ rel: 'canonical', href: article.source });
-    expect(head.links).toContainEqual({ rel: 'author', href: `http://localhost:3000/authors/${article.author.slug}` });
-    expect(head.meta).toContainEqual({ property: 'og:type', content: 'article' });
-    expect(head.meta).toContainEqual({ property: 'article:published_time', content: article.date.iso });
-    expect(head.meta.filter((m) => m.property === 'article:tag').map((m) => m.content)).toEqual(
-      article.tags.map((t) => t.name),
-    );
-    expect(head.meta).toContainEqual({ name: 'twitter:card', content: 'summary_large_image' });
-    expect(head.meta.some((m) => m.content === '' || m.content === 'undefined')).toBe(false);
+    const metadata = articleMetadata(article);
+    expect(metadata.title).toBe(article.title);
+    expect(metadata.alternates?.canonical).toBe(article.source);
+    expect(metadata.authors).toEqual([
+      { name: article.author.name, url: `http://localhost:3000/authors/${article.author.slug}` },
+    ]);
+    expect(metadata.openGraph).toMatchObject({
+      type: 'article',
+      publishedTime: article.date.iso,
+      tags: article.tags.map((t) => t.name),
+    });
+    expect(metadata.twitter).toMatchObject({ card: 'summary_large_image' });
   });
 
-  it('keeps an absolute title as it is and gives the default image its size', () => {
-    const head = headOf(pageMetadata({ path: '/' }));
-    expect(head.title).toBe('Inkwell — notes on AI, the web and publishing');
-    expect(head.meta).toContainEqual({ property: 'og:image:width', content: '1200' });
-    expect(head.links).toEqual([{ rel: 'canonical', href: 'http://localhost:3000/' }]);
+  it('keeps the home title absolute and gives the default image its size', () => {
+    const metadata = pageMetadata({ path: '/' });
+    expect(metadata.title).toEqual({ absolute: 'Inkwell — notes on AI, the web and publishing' });
+    expect(metadata.openGraph?.images).toEqual([expect.objectContaining({ width: 1200 })]);
+    expect(metadata.alternates).toEqual({ canonical: 'http://localhost:3000/', types: undefined });
   });
 });
