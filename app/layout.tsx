@@ -10,7 +10,6 @@ export const metadata: Metadata = {
   metadataBase: new URL(site.url),
   title: { default: site.title, template: titleTemplate },
   description: site.description,
-  applicationName: site.name,
 };
 
 export const viewport: Viewport = {

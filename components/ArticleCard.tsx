@@ -7,17 +7,14 @@ export function ArticleCard({ article }: { article: Card }) {
   return (
     <article className="group flex flex-col gap-3">
       <Cover article={article} />
-      <div className="flex flex-wrap items-center gap-x-2 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="dotted flex flex-wrap items-center gap-x-2 text-sm text-zinc-600 dark:text-zinc-400">
         <DateTime date={article.date} />
         {article.category && (
-          <>
-            <span aria-hidden="true">·</span>
-            <a href={urls.term('categories', article.category.slug)} className="hover:underline">
-              {article.category.name}
-            </a>
-          </>
+          <a href={urls.term('categories', article.category.slug)} className="hover:underline">
+            {article.category.name}
+          </a>
         )}
-      </div>
+      </p>
       <h2 className="font-serif text-xl leading-snug font-semibold">
         <a
           href={urls.article(article.slug)}

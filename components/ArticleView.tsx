@@ -22,7 +22,7 @@ export function ArticleView({ article }: { article: Article }) {
         <h1 className="mt-2 font-serif text-4xl leading-tight font-bold tracking-tight text-balance sm:text-5xl">
           {article.title}
         </h1>
-        <p className="mt-4 flex flex-wrap gap-x-2 text-zinc-600 dark:text-zinc-400" data-pagefind-ignore>
+        <p className="dotted mt-4 flex flex-wrap gap-x-2 text-zinc-600 dark:text-zinc-400" data-pagefind-ignore>
           <span>
             By{' '}
             <a
@@ -33,11 +33,7 @@ export function ArticleView({ article }: { article: Article }) {
               {article.author.name}
             </a>
           </span>
-          <span aria-hidden="true">·</span>
-          <span data-pagefind-meta={`date:${article.date.day}`}>
-            <DateTime date={article.date} />
-          </span>
-          <span aria-hidden="true">·</span>
+          <DateTime date={article.date} pagefindDate />
           <span>{article.readingMinutes} min read</span>
         </p>
       </header>
@@ -65,10 +61,10 @@ export function ArticleView({ article }: { article: Article }) {
                 <a
                   href={urls.term('tags', tag.slug)}
                   rel="tag"
-                  className="inline-block rounded-full bg-zinc-100 px-3 py-1 text-sm text-zinc-800 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
+                  data-pagefind-filter="tag"
+                  className="hashtag inline-block rounded-full bg-zinc-100 px-3 py-1 text-sm text-zinc-800 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
                 >
-                  <span aria-hidden="true">#</span>
-                  <span data-pagefind-filter="tag">{tag.name}</span>
+                  {tag.name}
                 </a>
               </li>
             ))}

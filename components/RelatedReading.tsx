@@ -24,9 +24,7 @@ export function RelatedReading({ related, newer, older }: Props) {
                 <a href={urls.article(a.slug)} className="font-medium hover:underline">
                   {a.title}
                 </a>
-                <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-                  <DateTime date={a.date} />
-                </p>
+                <DateTime date={a.date} className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400" />
               </li>
             ))}
           </ul>
