@@ -2,10 +2,10 @@ import { ArticleList } from '@/components/ArticleList';
 import { homePage } from '@/lib/pages';
 
 export function generateMetadata() {
-  return homePage('1')?.metadata ?? {};
+  return homePage()?.metadata ?? {};
 }
 
 export default function HomePage() {
-  const home = homePage('1');
+  const home = homePage();
   return home ? <ArticleList {...home.view} /> : null;
 }

@@ -46,7 +46,8 @@ export interface ListPage {
 
 interface ListSpec {
   articles: Article[];
-  pageSegment: string;
+  /** The `/page/<n>` segment; none for the list's first page. */
+  pageSegment?: string;
   href: (page: number) => string;
   /** The page's heading; the document title adds the page number. */
   heading: string;
@@ -68,8 +69,9 @@ const card = ({ slug, title, excerpt, date, category, coverImage }: Article): Ca
   coverImage,
 });
 
-function pageNumber(segment: string): number | undefined {
-  return segment === '1' ? 1 : parsePage(segment);
+/** Page 1 is the list's own URL, so a `/page/<n>` segment must be 2 or more. */
+function pageNumber(segment: string | undefined): number | undefined {
+  return segment === undefined ? 1 : parsePage(segment);
 }
 
 function listPage(spec: ListSpec): ListPage | undefined {
@@ -99,7 +101,7 @@ function listPage(spec: ListSpec): ListPage | undefined {
   return { view, metadata };
 }
 
-export const homePage = cache((pageSegment: string): ListPage | undefined =>
+export const homePage = cache((pageSegment?: string): ListPage | undefined =>
   listPage({
     articles: getContent().articles,
     pageSegment,
@@ -111,7 +113,7 @@ export const homePage = cache((pageSegment: string): ListPage | undefined =>
 
 export const homeParams = () => orPlaceholder(extraPages(getContent().articles.length, site.pageSize), { page: '1' });
 
-export const termPage = cache((kind: TermKind, segment: string, pageSegment = '1'): ListPage | undefined => {
+export const termPage = cache((kind: TermKind, segment: string, pageSegment?: string): ListPage | undefined => {
   const term = findTerm(kind, segment);
   if (!term) return undefined;
   const noun = taxonomies[kind].noun;
@@ -147,7 +149,7 @@ export function termPageParams(kind: TermKind) {
   );
 }
 
-export const monthPage = cache((year: string, month: string, pageSegment = '1'): ListPage | undefined => {
+export const monthPage = cache((year: string, month: string, pageSegment?: string): ListPage | undefined => {
   const articles = getContent().months.get(`${year}-${month}`);
   if (!articles) return undefined;
   const label = monthLabel(year, month);

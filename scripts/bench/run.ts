@@ -1,5 +1,6 @@
-// `npm run bench [-- --n 1000] [--content DIR] [--serve]`: a cold static build of a synthetic (or given)
-// corpus, with wall time, peak memory, phases, output size and page sizes. Prints numbers, asserts nothing.
+// `npm run bench [-- --n 1000] [--content DIR] [--serve] [--no-floor]`: a cold static build of a synthetic
+// (or given) corpus, with wall time, peak memory, phases, output size and page sizes, then the same number
+// of trivial pages from a bare App Router app (the floor). Prints numbers, asserts nothing.
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../lib/content';
 import { chromiumArgs, chromiumPath, waitFor } from '../local.mjs';
 import { generateCorpus } from './corpus';
+import { writeFloorApp } from './floor';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -48,9 +50,9 @@ function watchMemory(pid: number) {
   };
 }
 
-async function run(command: string, argv: string[], extraEnv: Record<string, string> = {}) {
+async function run(command: string, argv: string[], extraEnv: Record<string, string> = {}, cwd = root) {
   const started = performance.now();
-  const child = spawn(command, argv, { cwd: root, env: { ...env, ...extraEnv } });
+  const child = spawn(command, argv, { cwd, env: { ...env, ...extraEnv } });
   const stop = watchMemory(child.pid ?? 0);
   let output = '';
   child.stdout.on('data', (d) => (output += d));
@@ -95,13 +97,7 @@ async function main() {
   const started = performance.now();
   const timed: Record<string, Awaited<ReturnType<typeof run>>> = {};
   for (const command of steps) timed[command] = await run('sh', ['-c', command], bin);
-  const [check, next, post, strip, search] = [
-    'content-check',
-    'next build',
-    'postexport',
-    'strip-runtime',
-    'search-index',
-  ].map((name) => {
+  const [check, next, post, finish] = ['content-check', 'next build', 'postexport', 'postbuild'].map((name) => {
     const result = timed[step(name)];
     if (!result) throw new Error(`build:static has no "${name}" step: update the bench`);
     return result;
@@ -151,16 +147,15 @@ async function main() {
       compileSeconds: secondsOf(compiled, 1, 2),
       generateSeconds: secondsOf(generated, 4, 5),
       postexportSeconds: post.seconds,
-      stripRuntimeSeconds: strip.seconds,
-      pagefindSeconds: search.seconds,
+      postbuildSeconds: finish.seconds,
     },
     pages,
     pagesPerSecond: pages / wall,
     msPerPageGenerating: (secondsOf(generated, 4, 5) * 1000) / pages,
-    peakRssMB: Math.max(next.peak.rss, search.peak.rss) / 1024,
-    peakProcess: next.peak.rss >= search.peak.rss ? next.peak.command : search.peak.command,
+    peakRssMB: Math.max(next.peak.rss, finish.peak.rss) / 1024,
+    peakProcess: next.peak.rss >= finish.peak.rss ? next.peak.command : finish.peak.command,
     nextPeakRssMB: next.peak.rss / 1024,
-    pagefindPeakRssMB: search.peak.rss / 1024,
+    postbuildPeakRssMB: finish.peak.rss / 1024,
     outputBytes: files.reduce((s, f) => s + f.size, 0),
     outputFiles: files.length,
     htmlPages: html.length,
@@ -184,8 +179,8 @@ async function main() {
 Cold static build of ${index.articles.length} articles (${path.relative(root, content)})
   wall time                 ${wall.toFixed(1)} s
   pages generated           ${pages} (${(pages / wall).toFixed(1)} pages/s overall, ${(results.msPerPageGenerating as number).toFixed(1)} ms/page while generating)
-  peak RSS, largest process ${(results.peakRssMB as number).toFixed(0)} MB (${results.peakProcess}; next ${(results.nextPeakRssMB as number).toFixed(0)} MB, pagefind ${(results.pagefindPeakRssMB as number).toFixed(0)} MB)
-  phases                    load content ${p.loadContentSeconds.toFixed(2)} s (in-process) · content check ${p.contentCheckSeconds.toFixed(1)} s · compile ${p.compileSeconds.toFixed(1)} s · generate ${p.generateSeconds.toFixed(1)} s · rest of next build ${(p.nextBuildSeconds - p.compileSeconds - p.generateSeconds).toFixed(1)} s · postexport ${p.postexportSeconds.toFixed(1)} s · strip runtime ${p.stripRuntimeSeconds.toFixed(1)} s · pagefind ${p.pagefindSeconds.toFixed(1)} s
+  peak RSS, largest process ${(results.peakRssMB as number).toFixed(0)} MB (${results.peakProcess}; next ${(results.nextPeakRssMB as number).toFixed(0)} MB, postbuild ${(results.postbuildPeakRssMB as number).toFixed(0)} MB)
+  phases                    load content ${p.loadContentSeconds.toFixed(2)} s (in-process) · content check ${p.contentCheckSeconds.toFixed(1)} s · compile ${p.compileSeconds.toFixed(1)} s · generate ${p.generateSeconds.toFixed(1)} s · rest of next build ${(p.nextBuildSeconds - p.compileSeconds - p.generateSeconds).toFixed(1)} s · postexport ${p.postexportSeconds.toFixed(1)} s · postbuild (strip + search index) ${p.postbuildSeconds.toFixed(1)} s
   output                    ${mb(results.outputBytes as number)} in ${files.length} files (${html.length} HTML pages)
   largest HTML page         ${kb(largest.size)} ${path.relative(out, largest.file)}
   largest list page         ${kb(lists.at(-1)?.size ?? 0)} ${path.relative(out, lists.at(-1)?.file ?? '')} (${results.listPagesOver100KB} over 100 KB)
@@ -202,12 +197,48 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
     `  search index              ${mb((results.searchIndex as { bytes: number }).bytes)} in ${pagefindFiles.length} files; one query ("${query.query}") downloads ${kb(query.bytes)} in ${query.requests} requests, ${query.results}`,
   );
 
+  if (!args.includes('--no-floor')) Object.assign(results, await floorBench(pages, wall, next.seconds));
+
   if (args.includes('--serve')) Object.assign(results, await serveBench(index.articles[0].slug, sampleTag ?? ''));
 
   mkdirSync(path.join(root, 'bench-results'), { recursive: true });
   const file = path.join(root, 'bench-results', `bench-${path.basename(content)}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(root, file)}`);
+}
+
+/** AIVibe, the live Next 15 App Router site this format comes from: 12,763 articles into 12,873 pages in 150 s. */
+const AIVIBE_MS_PER_PAGE = (150 * 1000) / 12873;
+
+/**
+ * The App Router floor: a bare app with the site's Next configuration prerendering as many trivial pages,
+ * cold. Our build as a multiple of it is the share of the time that is ours rather than Next's.
+ */
+async function floorBench(pages: number, wall: number, nextSeconds: number) {
+  const dir = path.join(root, '.bench', 'floor');
+  writeFloorApp(dir, root, pages);
+  const started = performance.now();
+  const child = await run('npx', ['next', 'build'], { STATIC_EXPORT: '1' }, dir);
+  const floorSeconds = (performance.now() - started) / 1000;
+  const generated = child.output.match(/Generating static pages using \d+ workers \((\d+)\/(\d+)\)/);
+  const floorPages = Number(generated?.[2] ?? 0);
+  const msPerPage = (wall * 1000) / pages;
+  console.log(`
+App Router floor: ${floorPages} trivial pages, same Next configuration, cold
+  floor next build          ${floorSeconds.toFixed(1)} s (peak ${(child.peak.rss / 1024).toFixed(0)} MB)
+  ours / floor              whole build ${(wall / floorSeconds).toFixed(2)}× · next build alone ${(nextSeconds / floorSeconds).toFixed(2)}×
+  whole build per page      ${msPerPage.toFixed(2)} ms = ${(msPerPage / AIVIBE_MS_PER_PAGE).toFixed(2)}× AIVibe's ${AIVIBE_MS_PER_PAGE.toFixed(2)} ms (150 s / 12,873 pages; must be ≤ 0.70×)`);
+  return {
+    floor: {
+      pages: floorPages,
+      seconds: floorSeconds,
+      peakRssMB: child.peak.rss / 1024,
+      wholeBuildRatio: wall / floorSeconds,
+      nextBuildRatio: nextSeconds / floorSeconds,
+    },
+    msPerPage,
+    aivibeRatio: msPerPage / AIVIBE_MS_PER_PAGE,
+  };
 }
 
 /** What a reader downloads to search: the bytes of every /pagefind/ response for one typed query. */
