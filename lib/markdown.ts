@@ -28,7 +28,13 @@ export function isAllowedEmbed(src: unknown): src is string {
   }
 }
 
-export const EMBED_SANDBOX = ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'];
+/*
+ * Embeds carry no `sandbox`: YouTube's and Vimeo's players stop playing without both `allow-scripts`
+ * and `allow-same-origin`, and with both a frame may lift its own sandbox, so the attribute would be
+ * decoration (the W3C checker calls it an error). What holds an embed is that it is cross-origin (it
+ * cannot reach this page), comes only from the hosts above (here and in the CSP's frame-src), loads
+ * lazily and sends no more than the origin as referrer.
+ */
 
 const globalAttributes = (defaultSchema.attributes?.['*'] ?? []).filter(
   (a) => !['tabIndex', 'accessKey', 'action', 'method', 'encType', 'acceptCharset', 'accept'].includes(String(a)),
@@ -92,7 +98,6 @@ export function rehypeHarden() {
           if (parent && index !== undefined) parent.children.splice(index, 1);
           return index;
         }
-        p.sandbox = EMBED_SANDBOX;
         p.loading = 'lazy';
         p.referrerPolicy = 'strict-origin-when-cross-origin';
         p.title ||= 'Embedded video';
@@ -115,7 +120,8 @@ const SAFE_URL = /^(https?:|mailto:|[/#?.]|[^:]*$)/i;
 /**
  * For `.mdx` (trusted authors, compiled rather than sanitised): JSX tags that run code or restyle
  * the page are dropped, forms unwrapped, event handlers and non-http(s) URLs removed, and iframes
- * held to the same embed allowlist as `.md`, sandboxed. A pasted snippet then carries no payload.
+ * held to the same embed allowlist as `.md`, without a decorative sandbox. A pasted snippet then
+ * carries no payload.
  */
 export function rehypeMdxHarden() {
   return (tree: Root) => {
@@ -138,11 +144,9 @@ export function rehypeMdxHarden() {
           !a.name ||
           (!/^on/i.test(a.name) &&
             a.name !== 'style' &&
+            !(jsx.name === 'iframe' && a.name === 'sandbox') &&
             !(URL_ATTRIBUTES.has(a.name) && (typeof a.value !== 'string' || !SAFE_URL.test(a.value.trim())))),
       );
-      if (jsx.name === 'iframe') {
-        jsx.attributes.push({ type: 'mdxJsxAttribute', name: 'sandbox', value: EMBED_SANDBOX.join(' ') });
-      }
     });
   };
 }

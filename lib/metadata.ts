@@ -2,17 +2,21 @@
 import type { Metadata } from 'next';
 import type { Article } from './content';
 import { feedAlternates } from './feeds';
+import { isResizable, resizedImage } from './images';
 import { site } from './site';
+import { truncate } from './text';
 import { absoluteUrl, urls } from './urls';
 
 /** Every page title but the home page's: `Title · Inkwell`. */
 export const titleTemplate = `%s · ${site.name}`;
 
 /**
- * X (Twitter) reads the title, description and image from the Open Graph tags when its own are absent,
- * so only the card type is its own: three fewer tags on every page (docs/performance.md).
+ * The X (Twitter) card, given whole: left partial, Next fills it from Open Graph with three more tags
+ * (image alt, width and height) on every page.
  */
-const twitter = { card: 'summary_large_image' } as const;
+function twitter(title: string, description: string, image: string): Metadata['twitter'] {
+  return { card: 'summary_large_image', title, description, images: [image] };
+}
 
 interface PageMeta {
   title?: string;
@@ -37,7 +41,7 @@ export function pageMetadata({ title, description = site.description, path, feed
       locale: site.locale,
       images: [defaultImage()],
     },
-    twitter,
+    twitter: twitter(title ?? site.title, description, defaultImage().url),
   };
 }
 
@@ -45,13 +49,24 @@ function defaultImage() {
   return { ...site.defaultImage, url: absoluteUrl(site.defaultImage.url), alt: site.name };
 }
 
+/** A cover as the social-card image: 1,200 px wide where its host resizes, as it is otherwise. */
+function socialImage(cover: string, alt: string) {
+  const url = absoluteUrl(cover);
+  return isResizable(url) ? { url: resizedImage(url, { ...SOCIAL, jpeg: true }), alt, ...SOCIAL } : { url, alt };
+}
+
+const SOCIAL = { width: 1200, height: 600 };
+
+/** Google's article guidelines cap `headline` at 110 characters. */
+const HEADLINE_MAX = 110;
+
 export function articleCanonical(article: Article): string {
   return article.source && site.canonicalToSource ? article.source : absoluteUrl(urls.article(article.slug));
 }
 
 export function articleMetadata(article: Article): Metadata {
   const url = absoluteUrl(urls.article(article.slug));
-  const images = article.coverImage ? [{ url: absoluteUrl(article.coverImage), alt: article.title }] : [defaultImage()];
+  const images = article.coverImage ? [socialImage(article.coverImage, article.title)] : [defaultImage()];
   return {
     title: article.title,
     description: article.excerpt,
@@ -71,7 +86,7 @@ export function articleMetadata(article: Article): Metadata {
       tags: article.tags.map((t) => t.name),
       images,
     },
-    twitter,
+    twitter: twitter(article.title, article.excerpt, images[0].url),
   };
 }
 
@@ -80,7 +95,7 @@ export function articleJsonLd(article: Article): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    headline: article.title,
+    headline: truncate(article.title, HEADLINE_MAX - 1),
     description: article.excerpt,
     datePublished: article.date.iso,
     dateModified: (article.updated ?? article.date).iso,
@@ -97,7 +112,9 @@ export function articleJsonLd(article: Article): Record<string, unknown> {
       url: site.url,
       logo: { '@type': 'ImageObject', url: absoluteUrl('/icon.svg') },
     },
-    image: [absoluteUrl(article.coverImage ?? site.defaultImage.url)],
+    image: [
+      article.coverImage ? socialImage(article.coverImage, article.title).url : absoluteUrl(site.defaultImage.url),
+    ],
     keywords: article.tags.map((t) => t.name).join(', ') || undefined,
     articleSection: article.category?.name,
     isBasedOn: article.source,

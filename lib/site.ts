@@ -1,8 +1,16 @@
 // The one site configuration: identity, origin, paging and editorial defaults.
 
+const LOCAL_URL = 'http://localhost:3000';
+
 function siteUrl(): string {
-  const raw = process.env.SITE_URL?.trim() || 'http://localhost:3000';
+  const raw = process.env.SITE_URL?.trim() || LOCAL_URL;
   return raw.replace(/\/+$/, '');
+}
+
+/** What a production build says when it has no public origin, which every absolute URL it writes uses. */
+export function siteUrlWarning(): string | undefined {
+  if (process.env.SITE_URL?.trim()) return undefined;
+  return `Warning: SITE_URL is not set, so this build uses ${LOCAL_URL} as the site's public origin in the sitemap, robots.txt, feeds, canonical and Open Graph URLs and JSON-LD. Set it to where the site is served, e.g. SITE_URL=https://example.org npm run build`;
 }
 
 export const site = {

@@ -34,13 +34,33 @@ function start() {
       return part.startsWith('<mark>') ? el('mark', {}, decoder.value) : document.createTextNode(decoder.value);
     });
 
+  // The search lives in the URL (?q=…&category=…&tag=…), so it can be shared, bookmarked and gone
+  // back to. Typing replaces the history entry; submitting or choosing a filter adds one.
+  const stateUrl = () => {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    for (const select of selects) if (select.value) params.set(select.name, select.value);
+    return `${location.pathname}${params.size ? `?${params}` : ''}`;
+  };
+  const record = (push) => {
+    const url = stateUrl();
+    if (url === `${location.pathname}${location.search}`) return;
+    history[push ? 'pushState' : 'replaceState'](null, '', url);
+  };
+  // Fills the form from the URL; a filter value waits for its option until the index has loaded.
+  const restore = () => {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    for (const select of selects) {
+      const value = params.get(select.name) ?? '';
+      if (value && ![...select.options].some((o) => o.value === value)) select.append(el('option', { value }, value));
+      select.value = value;
+    }
+  };
+
   async function update() {
     const query = input.value.trim();
     const filters = Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.dataset.filter, s.value]));
-    const params = new URLSearchParams(location.search);
-    if (query) params.set('q', query);
-    else params.delete('q');
-    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
     if (!pagefind) return;
     const ticket = ++latest;
     if (!query && Object.keys(filters).length === 0) {
@@ -67,12 +87,27 @@ function start() {
     );
   }
 
-  // A reader may type before this script runs: only a ?q= link fills the box.
-  const linked = new URLSearchParams(location.search).get('q');
-  if (linked) input.value = linked;
-  input.addEventListener('input', update);
-  for (const select of selects) select.addEventListener('change', update);
-  form.addEventListener('submit', (event) => event.preventDefault());
+  // A reader may type before this script runs: only a link with a search in it fills the form.
+  if (location.search) restore();
+  input.addEventListener('input', () => {
+    record(false);
+    update();
+  });
+  for (const select of selects) {
+    select.addEventListener('change', () => {
+      record(true);
+      update();
+    });
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    record(true);
+    update();
+  });
+  window.addEventListener('popstate', () => {
+    restore();
+    update();
+  });
   status.textContent = 'Loading the search index…';
 
   import('/pagefind/pagefind.js')
@@ -81,8 +116,13 @@ function start() {
       pagefind = module;
       const facets = await module.filters();
       for (const select of selects) {
+        const chosen = select.value;
         const counts = Object.entries(facets[select.dataset.filter] ?? {}).sort(([, a], [, b]) => b - a);
-        select.append(...counts.map(([value, count]) => el('option', { value }, `${value} (${count})`)));
+        select.replaceChildren(
+          el('option', { value: '' }, 'Any'),
+          ...counts.map(([value, count]) => el('option', { value }, `${value} (${count})`)),
+        );
+        select.value = chosen;
       }
       status.textContent = '';
       update();

@@ -1,8 +1,10 @@
 // `npm run content:check [dir]`: validates a content folder without building the site.
 // Prints errors and editorial warnings with file paths, then a summary; exits 1 only on errors.
+// The builds run it first with --errors-only, which also warns about a missing SITE_URL.
 
 import { findWarnings } from '../lib/check';
 import { contentDir, formatProblem, readArticles, readProfiles } from '../lib/content';
+import { siteUrlWarning } from '../lib/site';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--errors-only');
@@ -14,6 +16,9 @@ const { articles, problems: articleProblems, files } = readArticles(dir);
 const problems = [...articleProblems, ...readProfiles(dir).problems];
 const warnings = quiet ? [] : findWarnings(articles, new Date().toISOString().slice(0, 10));
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
+
+const siteWarning = quiet ? siteUrlWarning() : undefined;
+if (siteWarning) console.warn(`\n${siteWarning}\n`);
 
 if (problems.length > 0) {
   console.error(`\nErrors (${problems.length}) — these files stop the build:`);

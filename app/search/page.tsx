@@ -31,23 +31,37 @@ export default function SearchPage() {
           .
         </p>
       </noscript>
-      <form data-search data-trailing-slash={String(trailingSlash)} className="flex flex-col gap-4">
+      <form
+        action={urls.search()}
+        method="get"
+        data-search
+        data-trailing-slash={String(trailingSlash)}
+        className="flex flex-col gap-4"
+      >
         <label htmlFor="search-input" className="font-medium">
           Search articles
         </label>
-        <input
-          id="search-input"
-          type="search"
-          name="q"
-          placeholder="Type a word or phrase"
-          autoComplete="off"
-          className={`${field} w-full px-4 py-3 text-lg`}
-        />
+        <div className="flex gap-2">
+          <input
+            id="search-input"
+            type="search"
+            name="q"
+            placeholder="Type a word or phrase"
+            autoComplete="off"
+            className={`${field} w-full px-4 py-3 text-lg`}
+          />
+          <button
+            type="submit"
+            className="rounded bg-[var(--color-accent)] px-5 py-3 font-medium text-white hover:opacity-90 dark:bg-[var(--color-accent-dark)] dark:text-zinc-950"
+          >
+            Search
+          </button>
+        </div>
         <div className="flex flex-wrap gap-4">
           {['category', 'tag'].map((name) => (
             <label key={name} className="flex items-center gap-2 text-sm">
               <span className="capitalize">{name}</span>
-              <select data-filter={name} className={`${field} px-2 py-1`}>
+              <select name={name} data-filter={name} className={`${field} px-2 py-1`}>
                 <option value="">Any</option>
               </select>
             </label>

@@ -2,7 +2,8 @@
 // served with gzip on loopback and read in Debian's Chromium. Prints every figure; exits 1 on a miss.
 //   Lighthouse (desktop: 100 in all four categories; mobile: performance >= 95), axe in light and dark
 //   (0 violations), console errors (0), every internal reference resolves, a hostile article runs
-//   nothing when clicked through, and page weight budgets for home, article and tag pages.
+//   nothing when clicked through, page weight budgets for home, article and tag pages, the W3C Nu
+//   checker (0 errors), feedparser (every feed, bozo 0, real enclosure types) and no `localhost`.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath, waitFor } from '../local.mjs';
 import { checkLinks } from './links.mjs';
+import { localhostMentions, nuErrors, parseFeeds } from './validators.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = chromiumPath;
@@ -190,7 +192,47 @@ async function browserChecks(out) {
   }
 }
 
+function validators(out) {
+  console.log('\nW3C Nu HTML Checker (errors only)');
+  const pages = { ...PAGES, video: '/articles/an-article-with-a-video/', 'not found': '404.html' };
+  for (const [name, pathname] of Object.entries(pages)) {
+    if (['category', 'tags'].includes(name)) continue;
+    const errors = nuErrors(out, [pathname]);
+    record(`nu ${name}`, errors.length === 0, errors.length ? errors.slice(0, 3).join('; ') : '0 errors');
+  }
+
+  console.log('\nEvery feed through feedparser');
+  const feeds = parseFeeds(out);
+  const bozo = feeds.filter((f) => f.bozo);
+  record(
+    'feedparser bozo 0',
+    feeds.length > 0 && bozo.length === 0,
+    bozo.length ? `${bozo[0].file}: ${bozo[0].exception}` : `${feeds.length} feeds`,
+  );
+  const types = feeds.flatMap((f) => f.types);
+  const badTypes = types.filter((t) => !/^image\/(jpeg|png|gif|webp|avif|svg\+xml)$/.test(t));
+  record(
+    'enclosure types are image types',
+    types.length > 0 && badTypes.length === 0,
+    `${types.length} enclosures; ${badTypes.slice(0, 3).join(', ')}`,
+  );
+  const anonymous = feeds.filter((f) => f.entries > 0 && f.authors.some((a) => !a));
+  record(
+    'every item names its author',
+    anonymous.length === 0,
+    anonymous
+      .map((f) => f.file)
+      .slice(0, 3)
+      .join(', '),
+  );
+
+  console.log('\nThe development origin');
+  const mentions = localhostMentions(out);
+  record('no localhost in an export with SITE_URL', mentions.length === 0, mentions.slice(0, 5).join(', '));
+}
+
 const out = build();
+validators(out);
 const stop = await serve(out);
 try {
   await browserChecks(out);

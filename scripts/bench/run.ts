@@ -252,8 +252,10 @@ async function searchBench(out: string) {
     detached: true,
     stdio: 'ignore',
   });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  // Launched inside `try`, so that a browser that fails to start does not leave the server running.
+  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     await waitFor(`http://127.0.0.1:${port}/`);
     const page = await browser.newPage();
     let bytes = 0;
@@ -271,7 +273,7 @@ async function searchBench(out: string) {
     const results = (await page.locator('[data-search-status]').textContent()) ?? '';
     return { query, bytes, requests, results };
   } finally {
-    await browser.close();
+    await browser?.close();
     try {
       process.kill(-(server.pid ?? 0), 'SIGTERM');
     } catch {}

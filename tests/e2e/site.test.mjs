@@ -296,4 +296,54 @@ describe('discovery', () => {
       await page.context().close();
     });
   }
+
+  for (const host of ['static', 'node']) {
+    it(`keeps a filtered search in the URL, restored on load and on back and forward (${host} host)`, async () => {
+      const base = host === 'static' ? staticHost.base : nodeHost.base;
+      const page = await offlinePage(browser);
+      const category = page.getByRole('combobox', { name: 'Category' });
+      const tag = page.getByRole('combobox', { name: 'Tag' });
+      const titles = () => page.locator('main ol li a').allInnerTexts();
+      await page.goto(`${base}/search/?q=markdown&category=Guides&tag=Publishing`);
+      await page.getByText(/^\d+ results?/).waitFor();
+      assert.equal(await page.getByLabel('Search articles').inputValue(), 'markdown');
+      assert.equal(await category.inputValue(), 'Guides');
+      assert.equal(await tag.inputValue(), 'Publishing');
+      const filtered = await titles();
+      assert.ok(filtered.length > 0);
+
+      await tag.selectOption({ label: 'Any' });
+      await page.waitForURL((url) => !url.searchParams.has('tag') && url.searchParams.get('category') === 'Guides');
+      await page.waitForFunction((n) => document.querySelectorAll('main ol li').length > n, filtered.length);
+
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.get('tag') === 'Publishing');
+      assert.equal(await tag.inputValue(), 'Publishing');
+      await page.waitForFunction((n) => document.querySelectorAll('main ol li').length === n, filtered.length);
+      assert.deepEqual(await titles(), filtered);
+
+      const search = page.getByLabel('Search articles');
+      await search.fill('open source');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL((url) => url.searchParams.get('q') === 'open source');
+      await search.fill('mdx');
+      await search.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('q') === 'mdx');
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.get('q') === 'open source');
+      assert.equal(await search.inputValue(), 'open source');
+      await page.context().close();
+    });
+  }
+
+  it('searches as a plain GET form with JavaScript off, and says search needs it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${staticHost.base}/search/`);
+    await page.getByLabel('Search articles').fill('open models');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((url) => url.pathname === '/search/' && url.searchParams.get('q') === 'open models');
+    assert.ok(await page.getByText('Search runs in your browser and needs JavaScript').isVisible());
+    await context.close();
+  });
 });

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findWarnings } from '@/lib/check';
 import { readArticles } from '@/lib/content';
+import { siteUrlWarning } from '@/lib/site';
 
 describe('content:check warnings', () => {
   const { articles, problems } = readArticles(path.resolve(__dirname, '../fixtures/warnings'));
@@ -23,5 +24,19 @@ describe('content:check warnings', () => {
     expect(kinds('missing excerpt').map((f) => path.basename(f.files[0]))).toEqual(['one.md']);
     expect(kinds('missing cover image')).toHaveLength(1);
     expect(kinds('tag spelled differently')[0].detail).toBe('Ai (1), AI (1)');
+  });
+});
+
+describe('the SITE_URL warning of production builds', () => {
+  const original = process.env.SITE_URL;
+  afterEach(() => {
+    process.env.SITE_URL = original;
+  });
+
+  it('names the variable and what it affects when it is missing, and is silent when it is set', () => {
+    process.env.SITE_URL = '';
+    expect(siteUrlWarning()).toMatch(/SITE_URL is not set.*http:\/\/localhost:3000.*sitemap.*feeds.*canonical/);
+    process.env.SITE_URL = 'https://news.example.com';
+    expect(siteUrlWarning()).toBeUndefined();
   });
 });

@@ -1,0 +1,69 @@
+// What independent clients and validators make of an export: the W3C Nu HTML Checker (vnu-jar on
+// Java), Python's feedparser (the parser feed readers are checked against) and a scan for the
+// development origin. Each returns findings; run.mjs records them.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+function files(dir, found = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files(full, found);
+    else found.push(full);
+  }
+  return found;
+}
+
+/** Nu's errors for each page (`pathname` → HTML file of the export); warnings are not errors. */
+export function nuErrors(out, pathnames) {
+  const jar = require('vnu-jar');
+  const targets = pathnames.map((p) => (p.endsWith('.html') ? p : path.join(p, 'index.html')));
+  // Java's default stack overflows on the checker's HTML schema.
+  const run = spawnSync(
+    'java',
+    ['-Xss8m', '-jar', jar, '--format', 'json', '--errors-only', ...targets.map((t) => path.join(out, t))],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (run.error) throw run.error;
+  const { messages = [] } = JSON.parse(run.stderr || '{"messages":[]}');
+  return messages
+    .filter((m) => m.type === 'error' || m.subType === 'fatal')
+    .map((m) => `${path.relative(out, new URL(m.url).pathname)}:${m.lastLine ?? '?'}: ${m.message}`);
+}
+
+const FEEDPARSER = `
+import json, sys, feedparser
+result = {}
+for path in sys.argv[1:]:
+    parsed = feedparser.parse(path)
+    result[path] = {
+        "bozo": int(parsed.bozo),
+        "exception": str(parsed.get("bozo_exception", "")),
+        "version": parsed.version,
+        "entries": len(parsed.entries),
+        "types": [l.get("type", "") for e in parsed.entries for l in e.get("links", []) if l.get("rel") == "enclosure"],
+        "authors": [e.get("author", "") for e in parsed.entries],
+    }
+print(json.dumps(result))
+`;
+
+/** Every feed of the export through feedparser (Debian's python3-feedparser, so /usr/bin/python3). */
+export function parseFeeds(out) {
+  const feeds = files(out).filter((f) => /[/\\](feed\.xml|atom\.xml|feed\.json)$/.test(f));
+  const raw = execFileSync('/usr/bin/python3', ['-c', FEEDPARSER, ...feeds], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return Object.entries(JSON.parse(raw)).map(([file, r]) => ({ file: path.relative(out, file), ...r }));
+}
+
+/** Files of the export that name the development origin. */
+export function localhostMentions(out) {
+  return files(out)
+    .filter((f) => /\.(html|xml|json|txt|js|css|webmanifest)$|_headers$/.test(f))
+    .filter((f) => readFileSync(f, 'utf8').includes('localhost'))
+    .map((f) => path.relative(out, f));
+}
