@@ -8,6 +8,8 @@
 //    1.75 GB where reading the folder took it to 2.0 GB. While Pagefind's process indexes one page,
 //    this one strips the next, so on two cores the two steps cost about what indexing alone does.
 //    A site with no articles yet still gets an (empty) index for /search.
+// 3. In a static export, Next's client JavaScript that no page loads any more is deleted: dead files,
+//    and one of them holds a URL parser that names `localhost`.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -21,6 +23,7 @@ let pages = 0;
 let saved = 0;
 let removed = 0;
 let indexed = 0;
+const referenced = new Set();
 const { index, errors } = await pagefind.createIndex({});
 let inFlight = Promise.resolve();
 
@@ -33,6 +36,7 @@ async function walk(folder) {
       const html = readFileSync(full, 'utf8');
       const stripped = stripRuntime(html);
       if (stripped !== html) writeFileSync(full, stripped);
+      for (const [, asset] of stripped.matchAll(/["'(](\/_next\/[^"')?#]+)/g)) referenced.add(asset);
       saved += html.length - stripped.length;
       pages++;
       if (full.startsWith(articles)) {
@@ -49,7 +53,32 @@ async function walk(folder) {
   }
 }
 
+/** Deletes the scripts under _next/static that no page references; returns how many. */
+function deleteUnusedScripts() {
+  let deleted = 0;
+  const sweep = (folder, prefix) => {
+    let entries = [];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      const url = `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) sweep(full, url);
+      else if (entry.name.endsWith('.js') && !referenced.has(url)) {
+        rmSync(full);
+        deleted++;
+      }
+    }
+  };
+  sweep(path.join(site, '_next', 'static'), '/_next/static');
+  return deleted;
+}
+
 await walk(site);
+const unusedScripts = deleteUnusedScripts();
 await inFlight;
 const written = await index.writeFiles({ outputPath: output });
 errors.push(...written.errors);
@@ -61,5 +90,5 @@ if (errors.length > 0) {
 }
 const where = path.relative(process.cwd(), site) || '.';
 console.log(
-  `postbuild: ${pages} pages in ${where} stripped of ${(saved / 1024 / 1024).toFixed(1)} MB of script, ${removed} RSC files deleted; ${indexed} articles indexed into ${path.relative(process.cwd(), output)}`,
+  `postbuild: ${pages} pages in ${where} stripped of ${(saved / 1024 / 1024).toFixed(1)} MB of script, ${removed} RSC files and ${unusedScripts} unused scripts deleted; ${indexed} articles indexed into ${path.relative(process.cwd(), output)}`,
 );

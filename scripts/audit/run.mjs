@@ -15,7 +15,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath, waitFor } from '../local.mjs';
 import { checkLinks } from './links.mjs';
-import { localhostMentions, nuErrors, parseFeeds } from './validators.mjs';
+import { jsonFeedProblems, localhostMentions, nuErrors, parseFeeds } from './validators.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = chromiumPath;
@@ -201,7 +201,7 @@ function validators(out) {
     record(`nu ${name}`, errors.length === 0, errors.length ? errors.slice(0, 3).join('; ') : '0 errors');
   }
 
-  console.log('\nEvery feed through feedparser');
+  console.log('\nEvery RSS and Atom feed through feedparser; JSON Feeds against 1.1');
   const feeds = parseFeeds(out);
   const bozo = feeds.filter((f) => f.bozo);
   record(
@@ -216,6 +216,8 @@ function validators(out) {
     types.length > 0 && badTypes.length === 0,
     `${types.length} enclosures; ${badTypes.slice(0, 3).join(', ')}`,
   );
+  const json = jsonFeedProblems(out);
+  record('JSON Feed 1.1 items complete, authors only', json.length === 0, json.slice(0, 3).join('; '));
   const anonymous = feeds.filter((f) => f.entries > 0 && f.authors.some((a) => !a));
   record(
     'every item names its author',

@@ -50,14 +50,34 @@ for path in sys.argv[1:]:
 print(json.dumps(result))
 `;
 
-/** Every feed of the export through feedparser (Debian's python3-feedparser, so /usr/bin/python3). */
+/**
+ * Every RSS and Atom feed of the export through feedparser (Debian's python3-feedparser, so
+ * /usr/bin/python3). Its 6.0 line reads no JSON Feed: jsonFeeds checks those.
+ */
 export function parseFeeds(out) {
-  const feeds = files(out).filter((f) => /[/\\](feed\.xml|atom\.xml|feed\.json)$/.test(f));
+  const feeds = files(out).filter((f) => /[/\\](feed|atom)\.xml$/.test(f));
   const raw = execFileSync('/usr/bin/python3', ['-c', FEEDPARSER, ...feeds], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   return Object.entries(JSON.parse(raw)).map(([file, r]) => ({ file: path.relative(out, file), ...r }));
+}
+
+/** JSON Feed 1.1 files that lack what the spec requires, or carry 1.0's `author` beside `authors`. */
+export function jsonFeedProblems(out) {
+  return files(out)
+    .filter((f) => f.endsWith(`${path.sep}feed.json`))
+    .flatMap((f) => {
+      const feed = JSON.parse(readFileSync(f, 'utf8'));
+      const where = path.relative(out, f);
+      if (feed.version !== 'https://jsonfeed.org/version/1.1') return [`${where}: version ${feed.version}`];
+      if (!feed.title || !Array.isArray(feed.items)) return [`${where}: no title or items`];
+      return feed.items.flatMap((item, i) =>
+        !item.id || !(item.content_html || item.content_text) || item.author || !item.authors?.[0]?.name
+          ? [`${where}: item ${i}`]
+          : [],
+      );
+    });
 }
 
 /** Files of the export that name the development origin. */
