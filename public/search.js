@@ -35,17 +35,19 @@ function start() {
     });
 
   // The search lives in the URL (?q=…&category=…&tag=…), so it can be shared, bookmarked and gone
-  // back to. Typing replaces the history entry; submitting or choosing a filter adds one.
+  // back to. Submitting or choosing a filter adds a history entry at once; typing adds one when the
+  // reader pauses, so back steps through searches rather than keystrokes.
   const stateUrl = () => {
     const params = new URLSearchParams();
     if (input.value.trim()) params.set('q', input.value.trim());
     for (const select of selects) if (select.value) params.set(select.name, select.value);
     return `${location.pathname}${params.size ? `?${params}` : ''}`;
   };
-  const record = (push) => {
+  let pause;
+  const record = () => {
+    clearTimeout(pause);
     const url = stateUrl();
-    if (url === `${location.pathname}${location.search}`) return;
-    history[push ? 'pushState' : 'replaceState'](null, '', url);
+    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
   };
   // Fills the form from the URL; a filter value waits for its option until the index has loaded.
   const restore = () => {
@@ -90,21 +92,23 @@ function start() {
   // A reader may type before this script runs: only a link with a search in it fills the form.
   if (location.search) restore();
   input.addEventListener('input', () => {
-    record(false);
+    clearTimeout(pause);
+    pause = setTimeout(record, 800);
     update();
   });
   for (const select of selects) {
     select.addEventListener('change', () => {
-      record(true);
+      record();
       update();
     });
   }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    record(true);
+    record();
     update();
   });
   window.addEventListener('popstate', () => {
+    clearTimeout(pause);
     restore();
     update();
   });
