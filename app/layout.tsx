@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { ContentNotice } from '@/components/ContentNotice';
 import { SiteChrome } from '@/components/SiteChrome';
 import { ThemeScript } from '@/components/ThemeScript';
 import { titleTemplate } from '@/lib/metadata';
@@ -23,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <ThemeScript />
       </head>
       <body className="flex min-h-screen flex-col font-sans">
+        <ContentNotice />
         <SiteChrome>{children}</SiteChrome>
       </body>
     </html>

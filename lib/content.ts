@@ -1,5 +1,5 @@
 // The content loader: reads every article once, validates, normalises, sorts and indexes it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
@@ -54,6 +54,15 @@ export class ContentError extends Error {
   }
 }
 
+/** The article URL segment a file gets from its name: where `npm run dev` shows the file's problems. */
+export function fileSlug(file: string): string {
+  return path
+    .basename(file)
+    .replace(/\.mdx?$/i, '')
+    .normalize('NFC')
+    .toLowerCase();
+}
+
 export function formatProblem(p: Problem): string {
   return `${p.file}: ${p.field}: ${p.message}`;
 }
@@ -77,6 +86,8 @@ export interface ContentIndex {
   months: Map<string, Article[]>;
   /** Author profiles from `_authors/`, by author slug. */
   profiles: Map<string, AuthorProfile>;
+  /** Files left out for their problems: only `npm run dev` serves an index that has any. */
+  problems: Problem[];
 }
 
 export interface AuthorProfile extends AuthorProfileFields {
@@ -87,6 +98,8 @@ export interface AuthorProfile extends AuthorProfileFields {
 
 export interface LoadOptions {
   includeDrafts?: boolean;
+  /** Reuses the parse of files unchanged since it was made. */
+  cache?: ParseCache;
 }
 
 export function contentDir(): string {
@@ -171,7 +184,7 @@ export function parseArticle(file: string, source: string): { article?: ParsedAr
   return {
     problems: [],
     article: {
-      slug: (fm.slug ?? path.basename(file).replace(/\.mdx?$/i, '')).normalize('NFC').toLowerCase(),
+      slug: fm.slug ? fm.slug.normalize('NFC').toLowerCase() : fileSlug(file),
       file: shown,
       format: ext === '.mdx' ? 'mdx' : 'md',
       title: squish(decodeEntities(fm.title)),
@@ -217,7 +230,10 @@ function indexTerms(articles: Article[], pick: (a: Article) => Term[]): TermInde
  * Reads and validates every article file of a folder, drafts included, and checks slugs are unique.
  * Problems are collected across all files, never thrown one by one.
  */
-export function readArticles(dir: string): { articles: ParsedArticle[]; problems: Problem[]; files: number } {
+export function readArticles(
+  dir: string,
+  cache?: ParseCache,
+): { articles: ParsedArticle[]; problems: Problem[]; files: number } {
   const problems: Problem[] = [];
   const articles: ParsedArticle[] = [];
   let files: string[] = [];
@@ -233,7 +249,7 @@ export function readArticles(dir: string): { articles: ParsedArticle[]; problems
   }
   const owners = new Map<string, ParsedArticle>();
   for (const file of files) {
-    const result = parseArticle(file, readFileSync(file, 'utf8'));
+    const result = cache ? cachedParse(cache, file) : parseArticle(file, readFileSync(file, 'utf8'));
     problems.push(...result.problems);
     if (!result.article) continue;
     const first = owners.get(result.article.slug);
@@ -246,6 +262,19 @@ export function readArticles(dir: string): { articles: ParsedArticle[]; problems
     }
   }
   return { articles, problems, files: files.length };
+}
+
+/** Parsed files by path, with the size and time of the version parsed: `npm run dev` re-reads only what changed. */
+export type ParseCache = Map<string, { stamp: string; result: ReturnType<typeof parseArticle> }>;
+
+function cachedParse(cache: ParseCache, file: string): ReturnType<typeof parseArticle> {
+  const { mtimeMs, size } = statSync(file);
+  const stamp = `${mtimeMs}:${size}`;
+  const hit = cache.get(file);
+  if (hit?.stamp === stamp) return hit.result;
+  const result = parseArticle(file, readFileSync(file, 'utf8'));
+  cache.set(file, { stamp, result });
+  return result;
 }
 
 /** Reads `_authors/*.md` of a content folder, if there is one: profiles keyed by the author they name. */
@@ -286,7 +315,7 @@ export function readProfiles(dir: string): { profiles: Map<string, AuthorProfile
 
 /** Loads and indexes a content folder: merges term spellings, drops drafts, sorts newest first. */
 export function loadContent(dir: string, options: LoadOptions = {}): { index: ContentIndex; problems: Problem[] } {
-  const { articles: parsed, problems: articleProblems } = readArticles(dir);
+  const { articles: parsed, problems: articleProblems } = readArticles(dir, options.cache);
   const { profiles: profilesByKey, problems: profileProblems } = readProfiles(dir);
   const problems = [...articleProblems, ...profileProblems];
   const visible = parsed.filter((d) => options.includeDrafts || !d.draft);
@@ -333,6 +362,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): { index: Co
           return profile ? [[t.slug, profile] as const] : [];
         }),
       ),
+      problems,
     },
   };
 }
@@ -356,20 +386,75 @@ export function publishedBy(articles: Article[], now = new Date()): Article[] {
 
 // Next bundles each route separately, so a module-level variable would be one per route bundle:
 // the index lives on globalThis to be loaded once per process, however many routes ask for it.
-const memo = globalThis as typeof globalThis & { __inkwellContent?: Map<string, ContentIndex> };
+const memo = globalThis as typeof globalThis & {
+  __inkwellContent?: Map<string, ContentIndex>;
+  __inkwellDev?: Map<string, DevContent>;
+};
 
-/** The site's content, loaded once per process. A bad file fails the build with every problem listed. */
+interface DevContent {
+  index: ContentIndex;
+  cache: ParseCache;
+  /** Every file of the folder with its size and time, as last seen. */
+  stamp: string;
+  checkedAt: number;
+}
+
+/** How long `npm run dev` trusts its last look at the folder: one page's requests share one look. */
+const DEV_RECHECK_MS = 200;
+
+/**
+ * The site's content. A build loads it once per process and fails on a bad file with every problem
+ * listed. `npm run dev` looks at the folder again when a request comes in: it stats every file, re-reads
+ * only the ones whose size or time changed, and keeps serving without a bad file, which the pages then
+ * name (index.problems).
+ */
 export function getContent(): ContentIndex {
-  const includeDrafts = process.env.NODE_ENV === 'development';
   const dir = contentDir();
-  const key = `${dir}\0${includeDrafts}`;
+  if (process.env.NODE_ENV === 'development') return devContent(dir);
   memo.__inkwellContent ??= new Map();
-  let index = memo.__inkwellContent.get(key);
+  let index = memo.__inkwellContent.get(dir);
   if (!index) {
-    const loaded = loadContent(dir, { includeDrafts });
+    const loaded = loadContent(dir);
     if (loaded.problems.length > 0) throw new ContentError(loaded.problems);
     index = loaded.index;
-    memo.__inkwellContent.set(key, index);
+    memo.__inkwellContent.set(dir, index);
   }
   return index;
+}
+
+function devContent(dir: string): ContentIndex {
+  memo.__inkwellDev ??= new Map();
+  const last = memo.__inkwellDev.get(dir);
+  const now = Date.now();
+  if (last && now - last.checkedAt < DEV_RECHECK_MS) return last.index;
+  const stamp = folderStamp(dir);
+  if (last && stamp === last.stamp) {
+    last.checkedAt = now;
+    return last.index;
+  }
+  const cache = last?.cache ?? new Map();
+  const { index } = loadContent(dir, { includeDrafts: true, cache });
+  for (const file of cache.keys()) if (!stamp.includes(`${file}\0`)) cache.delete(file);
+  memo.__inkwellDev.set(dir, { index, cache, stamp, checkedAt: now });
+  return index;
+}
+
+/** Every article and profile file under `dir` with its size and modification time, in one string. */
+function folderStamp(dir: string): string {
+  let files: string[] = [];
+  try {
+    files = listArticleFiles(dir);
+    const authors = path.join(dir, '_authors');
+    files.push(...readdirSync(authors).map((f) => path.join(authors, f)));
+  } catch {}
+  return files
+    .map((file) => {
+      try {
+        const { mtimeMs, size } = statSync(file);
+        return `${file}\0${mtimeMs}:${size}`;
+      } catch {
+        return '';
+      }
+    })
+    .join('\n');
 }

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentError, getContent } from '@/lib/content';
+
+const env = { ...process.env };
+let dir: string;
+const write = (name: string, title: string, date = '2026-05-01') => {
+  const file = path.join(dir, name);
+  writeFileSync(file, `---\ntitle: ${title}\ndate: '${date}'\n---\nBody of ${title}.\n`);
+  // A later modification time than any earlier write, whatever the file system's clock resolution.
+  const later = new Date(Date.now() + 1000 * Math.random() + 1000);
+  utimesSync(file, later, later);
+};
+/** The next request after the dev loader's look-again window. */
+const nextRequest = () => new Promise((resolve) => setTimeout(resolve, 250));
+const titles = () => getContent().articles.map((a) => a.title);
+const setNodeEnv = (value: string) => Object.assign(process.env, { NODE_ENV: value });
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'inkwell-dev-'));
+  process.env.CONTENT_DIR = dir;
+});
+afterEach(() => {
+  process.env = { ...env };
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('content in npm run dev', () => {
+  it('sees files added, edited and deleted on the next request', async () => {
+    setNodeEnv('development');
+    write('one.md', 'One');
+    expect(titles()).toEqual(['One']);
+    write('two.md', 'Two', '2026-06-01');
+    await nextRequest();
+    expect(titles()).toEqual(['Two', 'One']);
+    write('one.md', 'One, edited');
+    await nextRequest();
+    expect(titles()).toEqual(['Two', 'One, edited']);
+    rmSync(path.join(dir, 'two.md'));
+    await nextRequest();
+    expect(titles()).toEqual(['One, edited']);
+    expect(getContent().bySlug.has('two')).toBe(false);
+  });
+
+  it('keeps serving without a bad file, names it, and takes it back once fixed', async () => {
+    setNodeEnv('development');
+    write('good.md', 'Good');
+    write('bad.md', 'Bad', '2026-13-45');
+    expect(titles()).toEqual(['Good']);
+    expect(getContent().problems).toEqual([
+      expect.objectContaining({ field: 'date', message: expect.stringMatching(/"2026-13-45" is not a real date/) }),
+    ]);
+    expect(getContent().problems[0].file).toMatch(/bad\.md$/);
+    write('bad.md', 'Bad, fixed', '2026-04-01');
+    await nextRequest();
+    expect(titles()).toEqual(['Good', 'Bad, fixed']);
+    expect(getContent().problems).toEqual([]);
+  });
+
+  it('stays strict in a build: a bad file fails it', () => {
+    setNodeEnv('production');
+    write('bad.md', 'Bad', '2026-13-45');
+    expect(() => getContent()).toThrow(ContentError);
+  });
+});
