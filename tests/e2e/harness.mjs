@@ -32,7 +32,7 @@ export function buildNode(extraEnv = {}) {
 }
 
 /** Starts a server in its own process group, so stopping it stops its children too. */
-async function start(command, args, port, extraEnv = {}) {
+async function start(command, args, port, extraEnv = {}, timeoutMs = 30_000) {
   const child = spawn(command, args, {
     cwd: root,
     env: { ...env, ...extraEnv, PORT: String(port) },
@@ -40,7 +40,7 @@ async function start(command, args, port, extraEnv = {}) {
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(base, { child });
+  await waitFor(base, { child, timeoutMs });
   return {
     base,
     stop: () => {
@@ -53,6 +53,9 @@ async function start(command, args, port, extraEnv = {}) {
 
 export const startNext = (port) => start('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], port);
 export const serveStatic = (dir, port) => start('node', ['scripts/serve-static.mjs', dir, String(port)], port);
+/** `npm run dev` on a content folder; its own build folder, so it never meets a build's. */
+export const startDev = (port, contentDir) =>
+  start('npx', ['next', 'dev', '-p', String(port), '-H', '127.0.0.1'], port, { CONTENT_DIR: contentDir }, 60_000);
 
 /**
  * Builds one content set for both hosts, serves the export on `port` and `next start` on `port + 1`,

@@ -1,0 +1,88 @@
+// An author's loop in `npm run dev`, on a content folder outside the project: files added, edited,
+// renamed, deleted, broken and fixed, each seen in Chromium on a refresh.
+import assert from 'node:assert/strict';
+import { mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launch, offlinePage, removeDir, startDev } from './harness.mjs';
+
+const PORT = 4330;
+const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-dev-content-'));
+let server;
+let browser;
+let page;
+
+function write(name, title, { date = '2026-11-01', tags = '[Field notes]' } = {}) {
+  const file = path.join(dir, name);
+  writeFileSync(file, `---\ntitle: "${title}"\ndate: "${date}"\ntags: ${tags}\n---\nThe body of ${title}.\n`);
+  const later = new Date(Date.now() + 2000);
+  utimesSync(file, later, later);
+}
+
+/**
+ * What the reader sees at `pathname` after a refresh. A URL the dev server has not met yet is a 404
+ * until it has refreshed its list of pages in the background: `newUrl` refreshes until it answers.
+ */
+async function visit(pathname, { newUrl = false } = {}) {
+  for (let attempt = 0; ; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const status = (await page.goto(`${server.base}${pathname}`)).status();
+    if (!newUrl || status !== 404 || attempt === 20) return { status, text: await page.locator('body').innerText() };
+  }
+}
+
+before(async () => {
+  write('first-note.md', 'The first note');
+  server = await startDev(PORT, dir);
+  browser = await launch();
+  page = await offlinePage(browser);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  removeDir(dir);
+});
+
+describe('npm run dev on a content folder outside the project', () => {
+  it('shows a new file on the home page and its tag at once, and at its own URL', async () => {
+    assert.match((await visit('/')).text, /The first note/);
+    write('second-note.md', 'The second note', { date: '2026-11-02' });
+    assert.match((await visit('/')).text, /The second note/);
+    assert.match((await visit('/tags/field-notes')).text, /The second note/);
+    const article = await visit('/articles/second-note', { newUrl: true });
+    assert.equal(article.status, 200);
+    assert.match(article.text, /The body of The second note/);
+  });
+
+  it('shows an edit, a rename and a deletion on the next refresh', async () => {
+    write('second-note.md', 'The second note, revised', { date: '2026-11-02' });
+    assert.match((await visit('/articles/second-note')).text, /The second note, revised/);
+    assert.match((await visit('/feed.xml')).text, /The second note, revised/);
+
+    renameSync(path.join(dir, 'second-note.md'), path.join(dir, 'renamed-note.md'));
+    assert.equal((await visit('/articles/second-note')).status, 404);
+    assert.equal((await visit('/articles/renamed-note', { newUrl: true })).status, 200);
+
+    rmSync(path.join(dir, 'renamed-note.md'));
+    assert.equal((await visit('/articles/renamed-note')).status, 404);
+    const home = await visit('/');
+    assert.doesNotMatch(home.text, /The second note/);
+    assert.match(home.text, /The first note/);
+  });
+
+  it('names a broken file where it is, keeps the rest up, and clears once fixed', async () => {
+    write('broken-note.md', 'A broken note', { date: '2026-13-45' });
+    const home = await visit('/');
+    assert.match(home.text, /1 content file has problems/);
+    assert.match(home.text, /The first note/);
+    const broken = await visit('/articles/broken-note', { newUrl: true });
+    assert.match(broken.text, /broken-note\.md has problems/);
+    assert.match(broken.text, /date: "2026-13-45" is not a real date \(use YYYY-MM-DD/);
+
+    write('broken-note.md', 'A mended note', { date: '2026-11-03' });
+    assert.match((await visit('/articles/broken-note')).text, /The body of A mended note/);
+    assert.doesNotMatch((await visit('/')).text, /content file has problems/);
+  });
+});
