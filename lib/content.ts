@@ -100,6 +100,8 @@ export interface LoadOptions {
   includeDrafts?: boolean;
   /** Reuses the parse of files unchanged since it was made. */
   cache?: ParseCache;
+  /** The folder's files with their stamps, when the caller has just looked (see devContent). */
+  stamps?: Map<string, string>;
 }
 
 export function contentDir(): string {
@@ -233,12 +235,13 @@ function indexTerms(articles: Article[], pick: (a: Article) => Term[]): TermInde
 export function readArticles(
   dir: string,
   cache?: ParseCache,
+  stamps?: Map<string, string>,
 ): { articles: ParsedArticle[]; problems: Problem[]; files: number } {
   const problems: Problem[] = [];
   const articles: ParsedArticle[] = [];
-  let files: string[] = [];
+  let files: string[] = stamps ? [...stamps.keys()].filter((f) => !isProfile(dir, f)) : [];
   try {
-    files = listArticleFiles(dir);
+    if (!stamps) files = listArticleFiles(dir);
   } catch (error) {
     const reason = (error as Error).message;
     problems.push({
@@ -249,7 +252,7 @@ export function readArticles(
   }
   const owners = new Map<string, ParsedArticle>();
   for (const file of files) {
-    const result = cache ? cachedParse(cache, file) : parseArticle(file, readFileSync(file, 'utf8'));
+    const result = cache ? cachedParse(cache, file, stamps?.get(file)) : parseArticle(file, readFileSync(file, 'utf8'));
     problems.push(...result.problems);
     if (!result.article) continue;
     const first = owners.get(result.article.slug);
@@ -267,14 +270,18 @@ export function readArticles(
 /** Parsed files by path, with the size and time of the version parsed: `npm run dev` re-reads only what changed. */
 export type ParseCache = Map<string, { stamp: string; result: ReturnType<typeof parseArticle> }>;
 
-function cachedParse(cache: ParseCache, file: string): ReturnType<typeof parseArticle> {
-  const { mtimeMs, size } = statSync(file);
-  const stamp = `${mtimeMs}:${size}`;
+function cachedParse(cache: ParseCache, file: string, known?: string): ReturnType<typeof parseArticle> {
+  const stamp = known ?? fileStamp(file);
   const hit = cache.get(file);
   if (hit?.stamp === stamp) return hit.result;
   const result = parseArticle(file, readFileSync(file, 'utf8'));
   cache.set(file, { stamp, result });
   return result;
+}
+
+function fileStamp(file: string): string {
+  const { mtimeMs, size } = statSync(file);
+  return `${mtimeMs}:${size}`;
 }
 
 /** Reads `_authors/*.md` of a content folder, if there is one: profiles keyed by the author they name. */
@@ -315,7 +322,7 @@ export function readProfiles(dir: string): { profiles: Map<string, AuthorProfile
 
 /** Loads and indexes a content folder: merges term spellings, drops drafts, sorts newest first. */
 export function loadContent(dir: string, options: LoadOptions = {}): { index: ContentIndex; problems: Problem[] } {
-  const { articles: parsed, problems: articleProblems } = readArticles(dir, options.cache);
+  const { articles: parsed, problems: articleProblems } = readArticles(dir, options.cache, options.stamps);
   const { profiles: profilesByKey, problems: profileProblems } = readProfiles(dir);
   const problems = [...articleProblems, ...profileProblems];
   const visible = parsed.filter((d) => options.includeDrafts || !d.draft);
@@ -395,7 +402,7 @@ interface DevContent {
   index: ContentIndex;
   cache: ParseCache;
   /** Every file of the folder with its size and time, as last seen. */
-  stamp: string;
+  stamps: Map<string, string>;
   checkedAt: number;
 }
 
@@ -427,34 +434,41 @@ function devContent(dir: string): ContentIndex {
   const last = memo.__inkwellDev.get(dir);
   const now = Date.now();
   if (last && now - last.checkedAt < DEV_RECHECK_MS) return last.index;
-  const stamp = folderStamp(dir);
-  if (last && stamp === last.stamp) {
+  const stamps = folderStamps(dir);
+  if (last && sameStamps(stamps, last.stamps)) {
     last.checkedAt = now;
     return last.index;
   }
   const cache = last?.cache ?? new Map();
-  const { index } = loadContent(dir, { includeDrafts: true, cache });
-  for (const file of cache.keys()) if (!stamp.includes(`${file}\0`)) cache.delete(file);
-  memo.__inkwellDev.set(dir, { index, cache, stamp, checkedAt: now });
+  // An empty look is a missing folder, or an empty one: read it plainly, so a missing one is named.
+  const { index } = loadContent(dir, { includeDrafts: true, cache, stamps: stamps.size ? stamps : undefined });
+  for (const file of cache.keys()) if (!stamps.has(file)) cache.delete(file);
+  memo.__inkwellDev.set(dir, { index, cache, stamps, checkedAt: now });
   return index;
 }
 
-/** Every article and profile file under `dir` with its size and modification time, in one string. */
-function folderStamp(dir: string): string {
-  let files: string[] = [];
+const sameStamps = (a: Map<string, string>, b: Map<string, string>) =>
+  a.size === b.size && [...a].every(([file, stamp]) => b.get(file) === stamp);
+
+const isProfile = (dir: string, file: string) => path.dirname(file) === path.join(dir, '_authors');
+
+/** Every article and profile file under `dir` with its size and modification time; none for no folder. */
+function folderStamps(dir: string): Map<string, string> {
+  const files: string[] = [];
   try {
-    files = listArticleFiles(dir);
+    files.push(...listArticleFiles(dir));
+  } catch {
+    return new Map();
+  }
+  try {
     const authors = path.join(dir, '_authors');
     files.push(...readdirSync(authors).map((f) => path.join(authors, f)));
   } catch {}
-  return files
-    .map((file) => {
-      try {
-        const { mtimeMs, size } = statSync(file);
-        return `${file}\0${mtimeMs}:${size}`;
-      } catch {
-        return '';
-      }
-    })
-    .join('\n');
+  const stamps = new Map<string, string>();
+  for (const file of files) {
+    try {
+      stamps.set(file, fileStamp(file));
+    } catch {}
+  }
+  return stamps;
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --n 1000] [--content DIR] [--serve] [--no-floor]`: a cold static build of a synthetic
+// `npm run bench [-- --n 1000] [--content DIR] [--serve] [--no-floor] [--dev]`: a cold static build of a synthetic
 // (or given) corpus, with wall time, peak memory, phases, output size and page sizes, then the same number
 // of trivial pages from a bare App Router app (the floor). Prints numbers, asserts nothing.
 import { execSync, spawn } from 'node:child_process';
@@ -87,6 +87,7 @@ async function main() {
   const { index, problems } = loadContent(content);
   const loadSeconds = (performance.now() - tLoad) / 1000;
   if (problems.length) throw new Error(`${problems.length} content errors, first: ${JSON.stringify(problems[0])}`);
+  if (args.includes('--dev')) return devBench(index.articles[index.articles.length >> 1].file);
 
   rmSync(path.join(root, '.next'), { recursive: true, force: true });
   rmSync(path.join(root, 'out'), { recursive: true, force: true });
@@ -309,6 +310,61 @@ async function serveBench(slug: string, tag: string) {
       );
     }
     return { serve };
+  } finally {
+    try {
+      process.kill(-(server.pid ?? 0), 'SIGTERM');
+    } catch {}
+  }
+}
+
+/**
+ * `--dev`: an author's loop on the corpus. Start-up of `next dev` to the first home page, then the
+ * server time of the home page and of an article after one file is saved (median of five saves).
+ */
+async function devBench(file: string) {
+  const port = 4397;
+  const server = spawn('npx', ['next', 'dev', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const timed = async (url: string) => {
+    const started = performance.now();
+    const response = await fetch(`${base}${url}`);
+    await response.text();
+    return { ms: performance.now() - started, status: response.status };
+  };
+  try {
+    const started = performance.now();
+    await waitFor(`${base}/`, { timeoutMs: 120_000 });
+    const first = await timed('/');
+    const startup = (performance.now() - started) / 1000;
+    const slug = path.basename(file).replace(/\.mdx?$/, '');
+    await timed(`/articles/${slug}`);
+    const still: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      still.push((await timed('/')).ms);
+    }
+    const source = readFileSync(path.resolve(root, file), 'utf8');
+    const home: number[] = [];
+    const article: number[] = [];
+    for (let i = 1; i <= 5; i++) {
+      writeFileSync(path.resolve(root, file), source.replace(/^title: (.*)$/m, `title: $1 (edit ${i})`));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      home.push((await timed('/')).ms);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      article.push((await timed(`/articles/${slug}`)).ms);
+    }
+    writeFileSync(path.resolve(root, file), source);
+    const median = (list: number[]) => [...list].sort((a, b) => a - b)[list.length >> 1];
+    console.log(`
+npm run dev on ${n} articles
+  start-up to the first home page   ${startup.toFixed(1)} s (first page ${(first.ms / 1000).toFixed(1)} s of it)
+  home, nothing saved               ${median(still).toFixed(0)} ms (median of 5)
+  after saving one file             home ${median(home).toFixed(0)} ms · article ${median(article).toFixed(0)} ms (median of 5; all: home ${home.map((m) => m.toFixed(0)).join(', ')}; article ${article.map((m) => m.toFixed(0)).join(', ')})`);
   } finally {
     try {
       process.kill(-(server.pid ?? 0), 'SIGTERM');
