@@ -92,6 +92,31 @@ describe('hostile MDX', () => {
   });
 });
 
+describe('covers', () => {
+  it('asks resizing hosts for the size shown, offers 2x, and leaves other hosts alone', async () => {
+    const page = await offlinePage(browser);
+    const cover = (slug) => page.locator(`article:has(a[href="/articles/${slug}/"]) img`);
+    await page.goto(`${staticHost.base}/tags/briefs/page/2/`);
+    const unsplash = new URL(await cover('brief-01').getAttribute('src'));
+    assert.deepEqual([unsplash.searchParams.get('w'), unsplash.searchParams.get('h')], ['400', '200']);
+    assert.match(await cover('brief-01').getAttribute('srcset'), /w=400&h=200[^ ]* 1x, \S*w=800&h=400\S* 2x$/);
+    await page.goto(`${staticHost.base}/tags/briefs/`);
+    assert.match(await cover('brief-02').getAttribute('src'), /\/image\/upload\/c_fill,w_400,h_200\/v1690000000\//);
+    assert.equal(await cover('brief-03').getAttribute('src'), 'https://cdn.example.org/media/98765');
+    assert.equal(await cover('brief-03').getAttribute('srcset'), null);
+
+    await page.goto(`${staticHost.base}/articles/brief-01/`);
+    const og = new URL(await page.locator('meta[property="og:image"]').getAttribute('content'));
+    assert.equal(og.searchParams.get('w'), '1200');
+    assert.equal(await page.locator('meta[property="og:image:width"]').getAttribute('content'), '1200');
+    assert.match(
+      await page.locator('main article img').first().getAttribute('srcset'),
+      /w=768\S* 1x, \S*w=1536\S* 2x$/,
+    );
+    await page.context().close();
+  });
+});
+
 describe('unusual content', () => {
   for (const host of ['static', 'node']) {
     it(`gives unicode tags, categories and authors working pages and links (${host} host)`, async () => {
