@@ -20,12 +20,12 @@ export function Cover({ article, priority = false, className = '' }: Props) {
   const src = article.coverImage;
   if (!src) return null;
   const width = priority ? SHOWN.article : SHOWN.card;
-  const resizable = isResizable(src);
+  const shown = isResizable(src) ? coverLoader({ src, width }) : undefined;
   return (
     // biome-ignore lint/performance/noImgElement: covers are remote and the static host has no image optimiser.
     <img
-      src={resizable ? coverLoader({ src, width }) : src}
-      srcSet={resizable ? `${coverLoader({ src, width })} 1x, ${coverLoader({ src, width: 2 * width })} 2x` : undefined}
+      src={shown ?? src}
+      srcSet={shown && `${shown} 1x, ${coverLoader({ src, width: 2 * width })} 2x`}
       alt=""
       width={width}
       height={width / 2}

@@ -275,22 +275,31 @@ async function searchBench(out: string) {
     return { query, bytes, requests, results };
   } finally {
     await browser?.close();
-    try {
-      process.kill(-(server.pid ?? 0), 'SIGTERM');
-    } catch {}
+    stopGroup(server);
   }
+}
+
+/** `next start` or `next dev` on the corpus, in its own process group so that stopping it stops its children. */
+function nextServer(command: 'start' | 'dev', port: number) {
+  return spawn('npx', ['next', command, '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: 'ignore',
+  });
+}
+
+function stopGroup(child: ReturnType<typeof spawn>) {
+  try {
+    process.kill(-(child.pid ?? 0), 'SIGTERM');
+  } catch {}
 }
 
 /** The Node host under load from a second process on loopback: requests/s and p99 for an article and a tag page. */
 async function serveBench(slug: string, tag: string) {
   await run('npx', ['next', 'build']);
   const port = 4399;
-  const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: 'ignore',
-  });
+  const server = nextServer('start', port);
   try {
     await waitFor(`http://127.0.0.1:${port}/`, { timeoutMs: 60_000 });
     const serve: Record<string, unknown> = {};
@@ -311,9 +320,7 @@ async function serveBench(slug: string, tag: string) {
     }
     return { serve };
   } finally {
-    try {
-      process.kill(-(server.pid ?? 0), 'SIGTERM');
-    } catch {}
+    stopGroup(server);
   }
 }
 
@@ -323,12 +330,7 @@ async function serveBench(slug: string, tag: string) {
  */
 async function devBench(file: string) {
   const port = 4397;
-  const server = spawn('npx', ['next', 'dev', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: 'ignore',
-  });
+  const server = nextServer('dev', port);
   const base = `http://127.0.0.1:${port}`;
   const timed = async (url: string) => {
     const started = performance.now();
@@ -366,9 +368,7 @@ npm run dev on ${n} articles
   home, nothing saved               ${median(still).toFixed(0)} ms (median of 5)
   after saving one file             home ${median(home).toFixed(0)} ms · article ${median(article).toFixed(0)} ms (median of 5; all: home ${home.map((m) => m.toFixed(0)).join(', ')}; article ${article.map((m) => m.toFixed(0)).join(', ')})`);
   } finally {
-    try {
-      process.kill(-(server.pid ?? 0), 'SIGTERM');
-    } catch {}
+    stopGroup(server);
   }
 }
 
