@@ -18,6 +18,15 @@ module.exports = {
   ...(isExport
     ? {}
     : {
+        // `npm start` (scripts/server.mjs) compresses, after it has made each page plain HTML.
+        compress: false,
+        // With REDIS_URL, every instance keeps its pages in one Redis and none keeps a copy of its own.
+        ...(process.env.REDIS_URL
+          ? { cacheHandler: require.resolve('./lib/cache-handler.mjs'), cacheMaxMemorySize: 0 }
+          : {}),
+        serverExternalPackages: ['@fortedigital/nextjs-cache-handler', 'redis'],
+        // Instances behind one load balancer run one build; BUILD_ID names it when builds are repeated.
+        generateBuildId: () => process.env.BUILD_ID?.trim() || null,
         headers: async () => [
           { source: '/:path*', headers: securityHeaders },
           {

@@ -7,14 +7,12 @@ import { DateTime } from './DateTime';
 /** The single-article view: header, cover, body, tags and the source attribution. */
 export function ArticleView({ article }: { article: Article }) {
   return (
-    <article className="mx-auto max-w-3xl px-4 py-10" data-pagefind-body>
+    <article className="mx-auto max-w-3xl px-4 py-10">
       <header className="mb-8">
         {article.category && (
           <a
             href={urls.term('categories', article.category.slug)}
             className="text-sm font-semibold tracking-wide text-[var(--color-accent)] uppercase hover:underline dark:text-[var(--color-accent-dark)]"
-            data-pagefind-filter="category"
-            data-pagefind-ignore
           >
             {article.category.name}
           </a>
@@ -22,7 +20,7 @@ export function ArticleView({ article }: { article: Article }) {
         <h1 className="mt-2 font-serif text-4xl leading-tight font-bold tracking-tight text-balance sm:text-5xl">
           {article.title}
         </h1>
-        <p className="dotted mt-4 flex flex-wrap gap-x-2 text-zinc-600 dark:text-zinc-400" data-pagefind-ignore>
+        <p className="dotted mt-4 flex flex-wrap gap-x-2 text-zinc-600 dark:text-zinc-400">
           <span>
             By{' '}
             <a
@@ -33,7 +31,7 @@ export function ArticleView({ article }: { article: Article }) {
               {article.author.name}
             </a>
           </span>
-          <DateTime date={article.date} pagefindDate />
+          <DateTime date={article.date} />
           <span>{article.readingMinutes} min read</span>
         </p>
       </header>
@@ -53,7 +51,7 @@ export function ArticleView({ article }: { article: Article }) {
         </p>
       )}
       {article.tags.length > 0 && (
-        <footer className="mt-10" data-pagefind-ignore>
+        <footer className="mt-10">
           <h2 className="sr-only">Tags</h2>
           <ul className="flex flex-wrap gap-2">
             {article.tags.map((tag) => (
@@ -61,7 +59,6 @@ export function ArticleView({ article }: { article: Article }) {
                 <a
                   href={urls.term('tags', tag.slug)}
                   rel="tag"
-                  data-pagefind-filter="tag"
                   className="hashtag inline-block rounded-full bg-zinc-100 px-3 py-1 text-sm text-zinc-800 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
                 >
                   {tag.name}

@@ -6,15 +6,13 @@ const format = new Intl.DateTimeFormat(site.locale, { dateStyle: 'long', timeZon
 interface Props {
   date: CalendarDate;
   className?: string;
-  /** Makes this the date search results show. */
-  pagefindDate?: boolean;
 }
 
 /** A calendar date shown the same in every time zone: the day is formatted in UTC, where it was parsed. */
-export function DateTime({ date, className, pagefindDate = false }: Props) {
+export function DateTime({ date, className }: Props) {
   const [y, m, d] = date.day.split('-').map(Number);
   return (
-    <time dateTime={date.day} className={className} data-pagefind-meta={pagefindDate ? `date:${date.day}` : undefined}>
+    <time dateTime={date.day} className={className}>
       {format.format(new Date(Date.UTC(y, m - 1, d)))}
     </time>
   );

@@ -395,29 +395,37 @@ export function publishedBy(articles: Article[], now = new Date()): Article[] {
 // the index lives on globalThis to be loaded once per process, however many routes ask for it.
 const memo = globalThis as typeof globalThis & {
   __inkwellContent?: Map<string, ContentIndex>;
-  __inkwellDev?: Map<string, DevContent>;
+  __inkwellLive?: Map<string, LiveContent>;
 };
 
-interface DevContent {
+interface LiveContent {
   index: ContentIndex;
   cache: ParseCache;
   /** Every file of the folder with its size and time, as last seen. */
   stamps: Map<string, string>;
   checkedAt: number;
+  /** Counts the indexes made: a new one means the folder changed. */
+  version: number;
+  /** The version the last refreshContent() call saw. */
+  refreshed: number;
 }
 
-/** How long `npm run dev` trusts its last look at the folder: one page's requests share one look. */
+/** How long a look at the folder is trusted: in `npm run dev`, one page's requests share one look. */
 const DEV_RECHECK_MS = 200;
+/** On the Node host (`npm start`), pages rendered within a second share one look. */
+const SERVER_RECHECK_MS = 1000;
 
 /**
  * The site's content. A build loads it once per process and fails on a bad file with every problem
- * listed. `npm run dev` looks at the folder again when a request comes in: it stats every file, re-reads
- * only the ones whose size or time changed, and keeps serving without a bad file, which the pages then
- * name (index.problems).
+ * listed. `npm run dev` and the Node host's server (`npm start`, which sets INKWELL_LIVE_CONTENT) look
+ * at the folder again when a page is rendered: they stat every file, re-read only the ones whose size or
+ * time changed, and keep serving without a bad file. Dev pages name it (index.problems); the server
+ * logs it.
  */
 export function getContent(): ContentIndex {
   const dir = contentDir();
-  if (process.env.NODE_ENV === 'development') return devContent(dir);
+  if (process.env.NODE_ENV === 'development') return liveContent(dir, DEV_RECHECK_MS, true).index;
+  if (process.env.INKWELL_LIVE_CONTENT) return liveContent(dir, SERVER_RECHECK_MS, false).index;
   memo.__inkwellContent ??= new Map();
   let index = memo.__inkwellContent.get(dir);
   if (!index) {
@@ -429,22 +437,42 @@ export function getContent(): ContentIndex {
   return index;
 }
 
-function devContent(dir: string): ContentIndex {
-  memo.__inkwellDev ??= new Map();
-  const last = memo.__inkwellDev.get(dir);
+/**
+ * Looks at the content folder now and says whether it changed since the last call: the Node host's
+ * server calls this every REVALIDATE_SECONDS (app/api/content/route.ts) and then revalidates its pages.
+ */
+export function refreshContent(): { changed: boolean; index: ContentIndex } {
+  const live = liveContent(contentDir(), 0, false);
+  const changed = live.version !== live.refreshed;
+  live.refreshed = live.version;
+  return { changed, index: live.index };
+}
+
+function liveContent(dir: string, recheckMs: number, includeDrafts: boolean): LiveContent {
+  memo.__inkwellLive ??= new Map();
+  const last = memo.__inkwellLive.get(dir);
   const now = Date.now();
-  if (last && now - last.checkedAt < DEV_RECHECK_MS) return last.index;
+  if (last && now - last.checkedAt < recheckMs) return last;
   const stamps = folderStamps(dir);
   if (last && sameStamps(stamps, last.stamps)) {
     last.checkedAt = now;
-    return last.index;
+    return last;
   }
   const cache = last?.cache ?? new Map();
   // An empty look is a missing folder, or an empty one: read it plainly, so a missing one is named.
-  const { index } = loadContent(dir, { includeDrafts: true, cache, stamps: stamps.size ? stamps : undefined });
+  const { index } = loadContent(dir, { includeDrafts, cache, stamps: stamps.size ? stamps : undefined });
   for (const file of cache.keys()) if (!stamps.has(file)) cache.delete(file);
-  memo.__inkwellDev.set(dir, { index, cache, stamps, checkedAt: now });
-  return index;
+  if (!includeDrafts) logNewProblems(index.problems, last?.index.problems ?? []);
+  const version = (last?.version ?? 0) + 1;
+  const live = { index, cache, stamps, checkedAt: now, version, refreshed: last?.refreshed ?? version };
+  memo.__inkwellLive.set(dir, live);
+  return live;
+}
+
+/** The server's log names each bad file once, when it is first seen, and says it is served without it. */
+function logNewProblems(problems: Problem[], known: Problem[]) {
+  const seen = new Set(known.map(formatProblem));
+  for (const p of problems) if (!seen.has(formatProblem(p))) console.error(`content: left out: ${formatProblem(p)}`);
 }
 
 const sameStamps = (a: Map<string, string>, b: Map<string, string>) =>

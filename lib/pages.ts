@@ -8,6 +8,7 @@ import { type Article, getContent } from './content';
 import { renderMarkdown } from './markdown';
 import { pageMetadata } from './metadata';
 import { extraPages, orPlaceholder, type Page, paginate, parsePage } from './paginate';
+import { longTail } from './prerender';
 import { site } from './site';
 import { findTerm, taxonomies, termIndex } from './taxonomy';
 import { articleCount } from './text';
@@ -111,7 +112,8 @@ export const homePage = cache((pageSegment?: string): ListPage | undefined =>
   }),
 );
 
-export const homeParams = () => orPlaceholder(extraPages(getContent().articles.length, site.pageSize), { page: '1' });
+export const homeParams = () =>
+  longTail(orPlaceholder(extraPages(getContent().articles.length, site.pageSize), { page: '1' }));
 
 export const termPage = cache((kind: TermKind, segment: string, pageSegment?: string): ListPage | undefined => {
   const term = findTerm(kind, segment);
@@ -141,12 +143,13 @@ export const termPage = cache((kind: TermKind, segment: string, pageSegment?: st
 
 export function termPageParams(kind: TermKind) {
   const { terms, articles } = termIndex(kind);
-  return orPlaceholder(
+  const params = orPlaceholder(
     terms.flatMap((t) =>
       extraPages(articles.get(t.slug)?.length ?? 0, site.pageSize).map(({ page }) => ({ term: t.slug, page })),
     ),
     { term: '_', page: '1' },
   );
+  return longTail(params);
 }
 
 export const monthPage = cache((year: string, month: string, pageSegment?: string): ListPage | undefined => {
@@ -166,15 +169,19 @@ export const monthPage = cache((year: string, month: string, pageSegment?: strin
 const months = () => [...getContent().months].map(([key, list]) => ({ key: key.split('-'), list }));
 
 export const monthParams = () =>
-  orPlaceholder(
-    months().map(({ key: [year, month] }) => ({ year, month })),
-    { year: '_', month: '_' },
+  longTail(
+    orPlaceholder(
+      months().map(({ key: [year, month] }) => ({ year, month })),
+      { year: '_', month: '_' },
+    ),
   );
 
 export const monthPageParams = () =>
-  orPlaceholder(
-    months().flatMap(({ key: [year, month], list }) =>
-      extraPages(list.length, site.pageSize).map(({ page }) => ({ year, month, page })),
+  longTail(
+    orPlaceholder(
+      months().flatMap(({ key: [year, month], list }) =>
+        extraPages(list.length, site.pageSize).map(({ page }) => ({ year, month, page })),
+      ),
+      { year: '_', month: '_', page: '1' },
     ),
-    { year: '_', month: '_', page: '1' },
   );

@@ -1,6 +1,7 @@
 // Route helpers for term pages (tags, categories, authors): params and look-ups.
 import { type Article, getContent, type TermIndex } from './content';
 import { orPlaceholder } from './paginate';
+import { longTail } from './prerender';
 import type { Term } from './terms';
 import type { TermKind } from './urls';
 
@@ -14,11 +15,13 @@ export function termIndex(kind: TermKind): TermIndex {
   return getContent()[kind];
 }
 
+/** A term kind's first pages and feeds: every category's is prerendered, tags and authors only with the rest. */
 export function termParams(kind: TermKind): { term: string }[] {
-  return orPlaceholder(
+  const params = orPlaceholder(
     termIndex(kind).terms.map((t) => ({ term: t.slug })),
     { term: '_' },
   );
+  return kind === 'categories' ? params : longTail(params);
 }
 
 function safeDecode(segment: string): string {

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentError, getContent } from '@/lib/content';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentError, getContent, refreshContent } from '@/lib/content';
+import { searchRecord } from '@/lib/search';
 
 const env = { ...process.env };
 let dir: string;
@@ -63,5 +64,62 @@ describe('content in npm run dev', () => {
     setNodeEnv('production');
     write('bad.md', 'Bad', '2026-13-45');
     expect(() => getContent()).toThrow(ContentError);
+  });
+});
+
+describe('content on the Node host (npm start)', () => {
+  /** The next render after the server's one-second look-again window. */
+  const nextRender = () => new Promise((resolve) => setTimeout(resolve, 1050));
+
+  it('serves what the folder holds, drafts and bad files left out, and logs each bad file once', async () => {
+    setNodeEnv('production');
+    process.env.INKWELL_LIVE_CONTENT = '1';
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    write('one.md', 'One');
+    writeFileSync(path.join(dir, 'draft.md'), "---\ntitle: Draft\ndate: '2026-05-02'\ndraft: true\n---\nx\n");
+    expect(titles()).toEqual(['One']);
+    write('bad.md', 'Bad', '2026-13-45');
+    write('two.md', 'Two', '2026-06-01');
+    await nextRender();
+    expect(titles()).toEqual(['Two', 'One']);
+    write('one.md', 'One, edited');
+    await nextRender();
+    expect(titles()).toEqual(['Two', 'One, edited']);
+    const logged = log.mock.calls.map(([line]) => String(line));
+    expect(logged).toEqual([
+      expect.stringMatching(/^content: left out: .*bad\.md: date: "2026-13-45" is not a real date/),
+    ]);
+    log.mockRestore();
+  });
+
+  it('says when the folder changed since it last asked, so the server revalidates only then', () => {
+    setNodeEnv('production');
+    write('one.md', 'One');
+    expect(refreshContent().changed).toBe(false);
+    write('two.md', 'Two');
+    const { changed, index } = refreshContent();
+    expect(changed).toBe(true);
+    expect(index.articles).toHaveLength(2);
+    expect(refreshContent().changed).toBe(false);
+    rmSync(path.join(dir, 'two.md'));
+    expect(refreshContent().changed).toBe(true);
+  });
+});
+
+describe('the search record of an article', () => {
+  it('is made from the content: its URL, text, date, category and tag facets', () => {
+    setNodeEnv('production');
+    writeFileSync(
+      path.join(dir, 'story.md'),
+      '---\ntitle: "Robots &amp; rivers"\ndate: 2026-05-01\nexcerpt: "Short."\ncategory: News\ntags: [AI, Robotics]\n---\n<p>Raw <b>HTML</b> para.</p>\n\n## A heading\n\nText with a [link](https://example.com).\n',
+    );
+    const [article] = refreshContent().index.articles;
+    expect(searchRecord(article)).toEqual({
+      url: '/articles/story',
+      content: 'Robots & rivers\nShort.\nRaw HTML para. A heading Text with a link.',
+      language: 'en',
+      meta: { title: 'Robots & rivers', date: '2026-05-01' },
+      filters: { category: ['News'], tag: ['AI', 'Robotics'] },
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getContent } from '@/lib/content';
 import { articleMetadata, pageMetadata } from '@/lib/metadata';
 import { homePage, homeParams, monthPage, monthParams, termPage, termPageParams } from '@/lib/pages';
@@ -14,9 +14,15 @@ const useContent = (dir: string) => {
 };
 afterEach(() => {
   process.env.CONTENT_DIR = original;
+  vi.unstubAllEnvs();
 });
 
 describe('list pages', () => {
+  // Params as the static export lists them: every page (tests/unit/prerender.test.ts has the Node host's).
+  beforeEach(() => {
+    vi.stubEnv('PRERENDER_NEWEST', 'all');
+  });
+
   it('pages the home list from /page/2, newest first, linking back to /', () => {
     useContent('site');
     const total = getContent().articles.length;

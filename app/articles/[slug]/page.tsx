@@ -5,19 +5,17 @@ import { RelatedReading } from '@/components/RelatedReading';
 import { fileSlug, getContent } from '@/lib/content';
 import { articleJsonLd, articleMetadata, jsonLdString } from '@/lib/metadata';
 import { orPlaceholder } from '@/lib/paginate';
+import { prerenderNewest } from '@/lib/prerender';
 import { neighbours, relatedArticles } from '@/lib/related';
 import { findArticle } from '@/lib/taxonomy';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
-
+/** The newest articles; the Node host renders older ones on their first request (lib/prerender.ts). */
 export function generateStaticParams() {
-  const { articles, problems } = getContent();
-  // In `npm run dev`, a file left out for its problems keeps its URL, to say what is wrong there.
-  const slugs = new Set([...articles.map((a) => a.slug), ...problems.map((p) => fileSlug(p.file))]);
+  const newest = getContent().articles.slice(0, prerenderNewest());
   return orPlaceholder(
-    [...slugs].map((slug) => ({ slug })),
+    newest.map(({ slug }) => ({ slug })),
     { slug: '_' },
   );
 }
@@ -32,9 +30,9 @@ export default async function ArticlePage({ params }: Props) {
   const article = findArticle(slug);
   const content = getContent();
   if (!article) {
-    // Only `npm run dev` serves content with problems: a bad file's URL says what to fix.
+    // In `npm run dev`, a bad file's URL says what to fix; the Node host only logs it.
     const own = content.problems.filter((p) => fileSlug(p.file) === slug);
-    if (own.length === 0) notFound();
+    if (own.length === 0 || process.env.NODE_ENV !== 'development') notFound();
     const others = content.problems.filter((p) => fileSlug(p.file) !== slug);
     return <ContentProblems title={`${own[0].file} has problems`} problems={[...own, ...others]} />;
   }

@@ -5,8 +5,6 @@ import { termParams } from '@/lib/taxonomy';
 
 type Props = { params: Promise<{ term: string }> };
 
-export const dynamicParams = false;
-
 export const generateStaticParams = () => termParams('authors');
 
 export async function generateMetadata({ params }: Props) {

@@ -4,8 +4,6 @@ import { homePage, homeParams } from '@/lib/pages';
 
 type Props = { params: Promise<{ page: string }> };
 
-export const dynamicParams = false;
-
 export const generateStaticParams = homeParams;
 
 export async function generateMetadata({ params }: Props) {

@@ -1,7 +1,6 @@
 import { sitemapChunks, sitemapChunkXml } from '@/lib/sitemap';
 
 export const dynamic = 'force-static';
-export const dynamicParams = false;
 
 /** Only used past 50,000 URLs; until then the one chunk repeats /sitemap.xml and is not linked. */
 export function generateStaticParams() {

@@ -4,8 +4,6 @@ import { monthPage, monthParams } from '@/lib/pages';
 
 type Props = { params: Promise<{ year: string; month: string }> };
 
-export const dynamicParams = false;
-
 export const generateStaticParams = monthParams;
 
 export async function generateMetadata({ params }: Props) {

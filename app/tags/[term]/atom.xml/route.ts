@@ -2,7 +2,6 @@ import { termFeed } from '@/lib/feeds';
 import { termParams } from '@/lib/taxonomy';
 
 export const dynamic = 'force-static';
-export const dynamicParams = false;
 
 export function generateStaticParams() {
   return termParams('tags');

@@ -4,8 +4,6 @@ import { termPage, termPageParams } from '@/lib/pages';
 
 type Props = { params: Promise<{ term: string; page: string }> };
 
-export const dynamicParams = false;
-
 export const generateStaticParams = () => termPageParams('tags');
 
 export async function generateMetadata({ params }: Props) {

@@ -4,8 +4,6 @@ import { monthPage, monthPageParams } from '@/lib/pages';
 
 type Props = { params: Promise<{ year: string; month: string; page: string }> };
 
-export const dynamicParams = false;
-
 export const generateStaticParams = monthPageParams;
 
 export async function generateMetadata({ params }: Props) {

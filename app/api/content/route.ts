@@ -1,0 +1,13 @@
+// The Node host's content refresh, called by its own server (scripts/server.mjs) every
+// REVALIDATE_SECONDS with a token it made at start: when a file under CONTENT_DIR changed, every
+// cached page and feed is marked stale and made again on its next request. Anyone else gets a 404.
+import { revalidatePath } from 'next/cache';
+import { refreshContent } from '@/lib/content';
+
+export async function POST(request: Request) {
+  const token = process.env.INKWELL_REFRESH_TOKEN;
+  if (!token || request.headers.get('x-inkwell-refresh') !== token) return new Response('Not found', { status: 404 });
+  const { changed, index } = refreshContent();
+  if (changed) revalidatePath('/', 'layout');
+  return Response.json({ changed, articles: index.articles.length, problems: index.problems.length });
+}
