@@ -4,7 +4,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.REDIS_URL) return;
   if (process.env.NODE_ENV !== 'production' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { registerInitialCache } = await import('@fortedigital/nextjs-cache-handler/instrumentation');
-  const { default: CacheHandler } = await import('./lib/cache-handler.mjs');
-  await registerInitialCache(CacheHandler, { setOnlyIfNotExists: true });
+  const { seedFromBuild } = await import('./lib/cache-handler.mjs');
+  await seedFromBuild();
 }

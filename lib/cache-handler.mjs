@@ -22,21 +22,14 @@ const shared = globalThis;
 /** Every page and route handler carries this tag: revalidating it makes everything stale. */
 const EVERYTHING = '_N_T_/layout';
 
-function buildId() {
-  try {
-    return readFileSync(path.join(import.meta.dirname, '..', '.next', 'BUILD_ID'), 'utf8').trim();
-  } catch {
-    return 'unbuilt';
-  }
-}
-
-function connect() {
+function connect(serverDistDir) {
+  const buildId = readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
   const client = createClient({
     url: process.env.REDIS_URL,
     disableOfflineQueue: true,
     socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(retries * 100, 2000) },
   });
-  const redis = createRedisHandler({ client, keyPrefix: `inkwell:${buildId()}:`, timeoutMs: 1000 });
+  const redis = createRedisHandler({ client, keyPrefix: `inkwell:${buildId}:`, timeoutMs: 1000 });
   let down = false;
   client.on('error', (error) => {
     if (down) return;
@@ -53,12 +46,36 @@ function connect() {
   return redis;
 }
 
-CacheHandler.onCreation(() => {
+CacheHandler.onCreation(({ serverDistDir }) => {
   // A build writes no shared cache: the pages it prerenders reach Redis from their files, made plain
   // by postbuild, when an instance starts (instrumentation.ts).
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [createLruHandler()] };
-  shared.__inkwellRedis ??= connect();
+  shared.__inkwellRedis ??= connect(serverDistDir);
   return { handlers: [shared.__inkwellRedis, createLruHandler({ maxItemsNumber: 2000 })] };
 });
 
 export default CacheHandler;
+
+/**
+ * Puts the pages the build prerendered in the shared cache, unless another instance already did (a
+ * page rendered since is newer). The library's registerInitialCache reads them, but stores each
+ * under its path, where Next 16.4 looks it up under a key scoped by route (`/route-cache/…`): the
+ * key Next wrote next to each page, in its `.meta` file, is the one used here.
+ */
+export async function seedFromBuild() {
+  const { registerInitialCache } = await import('@fortedigital/nextjs-cache-handler/instrumentation');
+  const app = path.join(process.cwd(), '.next', 'server', 'app');
+  const routeKey = (key) => {
+    try {
+      return JSON.parse(readFileSync(path.join(app, `${key}.meta`), 'utf8')).routeCache?.key ?? key;
+    } catch {
+      return key;
+    }
+  };
+  class RouteKeyed extends CacheHandler {
+    set(key, value, context) {
+      return super.set(routeKey(key), value, context);
+    }
+  }
+  await registerInitialCache(RouteKeyed, { setOnlyIfNotExists: true, fetch: false });
+}

@@ -18,6 +18,7 @@ import sirv from 'sirv';
 import { stripRuntime } from './strip-runtime.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+process.chdir(root);
 const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
 });
