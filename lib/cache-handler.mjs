@@ -54,7 +54,21 @@ CacheHandler.onCreation(({ serverDistDir }) => {
   return { handlers: [shared.__inkwellRedis, createLruHandler({ maxItemsNumber: 2000 })] };
 });
 
-export default CacheHandler;
+/**
+ * The library files a page under the tags Next lists in its `x-next-cache-tags` header, but a route
+ * handler (feeds, sitemaps) only under those Next hands to `set`, which leave out the layout tags: a
+ * revalidated path would never reach a feed. Route handlers get their header's tags here too.
+ */
+class SharedCache extends CacheHandler {
+  set(key, value, context) {
+    const header = value?.kind === 'APP_ROUTE' ? value.headers?.['x-next-cache-tags'] : undefined;
+    if (typeof header !== 'string') return super.set(key, value, context);
+    const tags = [...new Set([...(context?.tags ?? []), ...header.split(',')])];
+    return super.set(key, value, { ...context, tags });
+  }
+}
+
+export default SharedCache;
 
 /**
  * Puts the pages the build prerendered in the shared cache, unless another instance already did (a
@@ -72,7 +86,7 @@ export async function seedFromBuild() {
       return key;
     }
   };
-  class RouteKeyed extends CacheHandler {
+  class RouteKeyed extends SharedCache {
     set(key, value, context) {
       return super.set(routeKey(key), value, context);
     }

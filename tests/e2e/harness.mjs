@@ -31,13 +31,16 @@ export function buildNode(extraEnv = {}) {
   execFileSync('npm', ['run', 'build'], { cwd: root, env: { ...env, ...extraEnv }, stdio: 'pipe' });
 }
 
-/** Starts a server in its own process group, so stopping it stops its children too. */
-async function start(command, args, port, extraEnv = {}, timeoutMs = 30_000) {
+/**
+ * Starts a server in its own process group, so stopping it stops its children too. Its output goes to
+ * `log` (a file descriptor) when given.
+ */
+async function start(command, args, port, extraEnv = {}, timeoutMs = 30_000, log = 'ignore') {
   const child = spawn(command, args, {
     cwd: root,
     env: { ...env, ...extraEnv, PORT: String(port) },
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', log, log],
   });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(base, { child, timeoutMs });
@@ -51,20 +54,27 @@ async function start(command, args, port, extraEnv = {}, timeoutMs = 30_000) {
   };
 }
 
-export const startNext = (port) => start('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], port);
+/** `npm start`: the Node host's server (scripts/server.mjs). */
+export const startNode = (port, extraEnv = {}, log = 'ignore') =>
+  start('node', ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], port, extraEnv, 30_000, log);
 export const serveStatic = (dir, port) => start('node', ['scripts/serve-static.mjs', dir, String(port)], port);
 /** `npm run dev` on a content folder; its own build folder, so it never meets a build's. */
 export const startDev = (port, contentDir) =>
   start('npx', ['next', 'dev', '-p', String(port), '-H', '127.0.0.1'], port, { CONTENT_DIR: contentDir }, 60_000);
 
 /**
- * Builds one content set for both hosts, serves the export on `port` and `next start` on `port + 1`,
- * and launches Chromium. `close()` stops all of it.
+ * Builds one content set for both hosts, serves the export on `port` and `npm start` on `port + 1`,
+ * and launches Chromium. `close()` stops all of it. The Node host prerenders only the three newest
+ * articles, so every comparison of the two hosts also compares pages rendered on demand.
  */
 export async function bothHosts(env, port) {
   const dir = buildStatic(env);
-  buildNode(env);
-  const [staticHost, nodeHost, browser] = await Promise.all([serveStatic(dir, port), startNext(port + 1), launch()]);
+  buildNode({ PRERENDER_NEWEST: '3', ...env });
+  const [staticHost, nodeHost, browser] = await Promise.all([
+    serveStatic(dir, port),
+    startNode(port + 1, env),
+    launch(),
+  ]);
   const close = async () => {
     await browser.close();
     staticHost.stop();
@@ -91,4 +101,36 @@ export async function offlinePage(browser, options = {}) {
 
 export function removeDir(dir) {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Debian's redis-server on loopback, nothing saved to disk, in its own process group. */
+export async function startRedis(port) {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
+  const { createConnection } = await import('node:net');
+  const listening = () =>
+    new Promise((resolve) => {
+      const socket = createConnection(port, '127.0.0.1', () => resolve(socket.end() && true));
+      socket.on('error', () => resolve(false));
+    });
+  for (let tries = 0; !(await listening()); tries++) {
+    if (tries > 100 || child.exitCode !== null) throw new Error(`redis-server did not start on port ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    /** The number of keys it holds. */
+    keys: () => Number(execFileSync('redis-cli', ['-p', String(port), 'dbsize'], { encoding: 'utf8' }).trim()),
+    stop: () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    },
+  };
 }
