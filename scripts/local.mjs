@@ -14,7 +14,11 @@ export const chromiumArgs = [
   '--disable-dev-shm-usage',
 ];
 
-/** Resolves once `url` answers; rejects after `timeoutMs` or when `child` exits first. */
+/**
+ * Resolves once `url` answers; rejects after `timeoutMs` or when `child` exits first.
+ * @param {string} url
+ * @param {{ child?: import('node:child_process').ChildProcess, timeoutMs?: number }} [options]
+ */
 export async function waitFor(url, { child, timeoutMs = 30_000 } = {}) {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {

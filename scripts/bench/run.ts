@@ -1,6 +1,7 @@
 // `npm run bench [-- --n 1000] [--content DIR] [--serve] [--no-floor] [--dev]`: a cold static build of a synthetic
 // (or given) corpus, with wall time, peak memory, phases, output size and page sizes, then the same number
-// of trivial pages from a bare App Router app (the floor). Prints numbers, asserts nothing.
+// of trivial pages from a bare App Router app (the floor); with --serve, the Node host (./serve.ts).
+// Prints numbers, asserts nothing.
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { loadContent } from '../../lib/content';
 import { chromiumArgs, chromiumPath, waitFor } from '../local.mjs';
 import { generateCorpus } from './corpus';
 import { writeFloorApp } from './floor';
+import { serveBench } from './serve';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -202,7 +204,9 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
 
   if (!args.includes('--no-floor')) Object.assign(results, await floorBench(pages, wall, next.seconds));
 
-  if (args.includes('--serve')) Object.assign(results, await serveBench(index.articles[0].slug, sampleTag ?? ''));
+  if (args.includes('--serve')) {
+    Object.assign(results, await serveBench({ root, env, index, run, staticSeconds: wall }));
+  }
 
   mkdirSync(path.join(root, 'bench-results'), { recursive: true });
   const file = path.join(root, 'bench-results', `bench-${path.basename(content)}.json`);
@@ -279,8 +283,8 @@ async function searchBench(out: string) {
   }
 }
 
-/** `next start` or `next dev` on the corpus, in its own process group so that stopping it stops its children. */
-function nextServer(command: 'start' | 'dev', port: number) {
+/** `next dev` on the corpus, in its own process group so that stopping it stops its children. */
+function nextServer(command: 'dev', port: number) {
   return spawn('npx', ['next', command, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,
@@ -293,35 +297,6 @@ function stopGroup(child: ReturnType<typeof spawn>) {
   try {
     process.kill(-(child.pid ?? 0), 'SIGTERM');
   } catch {}
-}
-
-/** The Node host under load from a second process on loopback: requests/s and p99 for an article and a tag page. */
-async function serveBench(slug: string, tag: string) {
-  await run('npx', ['next', 'build']);
-  const port = 4399;
-  const server = nextServer('start', port);
-  try {
-    await waitFor(`http://127.0.0.1:${port}/`, { timeoutMs: 60_000 });
-    const serve: Record<string, unknown> = {};
-    for (const [name, url] of [
-      ['article', `/articles/${slug}`],
-      ['tag', `/tags/${tag}`],
-    ]) {
-      const raw = execSync(`npx autocannon -c 10 -d 10 --json http://127.0.0.1:${port}${encodeURI(url)}`, {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-      const r = JSON.parse(raw);
-      serve[name] = { url, requestsPerSecond: r.requests.average, p99ms: r.latency.p99, non2xx: r.non2xx };
-      console.log(
-        `  node host ${name.padEnd(8)} ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms (${url})`,
-      );
-    }
-    return { serve };
-  } finally {
-    stopGroup(server);
-  }
 }
 
 /**
