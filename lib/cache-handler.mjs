@@ -55,11 +55,24 @@ CacheHandler.onCreation(({ serverDistDir }) => {
 });
 
 /**
- * The library files a page under the tags Next lists in its `x-next-cache-tags` header, but a route
- * handler (feeds, sitemaps) only under those Next hands to `set`, which leave out the layout tags: a
- * revalidated path would never reach a feed. Route handlers get their header's tags here too.
+ * Two gaps between the library and Next 16.4, closed here:
+ * - It files a page under the tags Next lists in its `x-next-cache-tags` header, but a route handler
+ *   (feeds, sitemaps) only under those Next hands to `set`, which leave out the layout tags: a
+ *   revalidated path would never reach a feed. Route handlers get their header's tags here too.
+ * - It keeps an entry's lifetime but does not hand it back, and Next gives a page it did not render
+ *   itself one second: another instance would serve a page made by this one as stale and render it
+ *   again. The stored lifetime is handed back as Next's `cacheControl`.
  */
 class SharedCache extends CacheHandler {
+  async get(key, context) {
+    const entry = await super.get(key, context);
+    if (entry?.lifespan && !entry.cacheControl) {
+      const { revalidate, expireAge } = entry.lifespan;
+      entry.cacheControl = { revalidate, expire: revalidate === false ? undefined : expireAge };
+    }
+    return entry;
+  }
+
   set(key, value, context) {
     const header = value?.kind === 'APP_ROUTE' ? value.headers?.['x-next-cache-tags'] : undefined;
     if (typeof header !== 'string') return super.set(key, value, context);
