@@ -1,15 +1,30 @@
-// The one step that changes Next's output after the fact:
-//   node scripts/postbuild.mjs <site>   site: out/ (static export) or .next/server/app (Node host)
+// The one step after `next build`:
+//   node scripts/postbuild.mjs <site> [--search <folder>]
+//   site: out/ (static export) or .next/server/app (Node host)
 // 1. Every prerendered page becomes a plain HTML document (scripts/strip-runtime.mjs says why), and a
 //    static export loses its RSC files. On the Node host, scripts/server.mjs does the same to every
 //    page it renders later, so a page is the same whenever it was made.
 // 2. In a static export, Next's client JavaScript that no page loads any more is deleted: dead files,
 //    and one of them holds a URL parser that names `localhost`.
+// 3. With --search, the search index is written to <folder> by scripts/search-index.mts, in a process
+//    of its own that runs while this one strips: on two cores the two cost about what the longer does.
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripRuntime } from './strip-runtime.mjs';
 
 const site = path.resolve(process.argv[2] ?? 'out');
+const searchAt = process.argv.indexOf('--search');
+const search =
+  searchAt > 0
+    ? new Promise((resolve) => {
+        const script = path.join(import.meta.dirname, 'search-index.mts');
+        const child = spawn(process.execPath, ['--import', 'tsx', script, process.argv[searchAt + 1]], {
+          stdio: 'inherit',
+        });
+        child.on('close', resolve);
+      })
+    : Promise.resolve(0);
 
 let pages = 0;
 let saved = 0;
@@ -61,7 +76,9 @@ function deleteUnusedScripts() {
 
 walk(site);
 const unusedScripts = deleteUnusedScripts();
+const searchExit = await search;
 const where = path.relative(process.cwd(), site) || '.';
 console.log(
   `postbuild: ${pages} pages in ${where} stripped of ${(saved / 1024 / 1024).toFixed(1)} MB of script, ${removed} RSC files and ${unusedScripts} unused scripts deleted`,
 );
+if (searchExit !== 0) process.exit(1);

@@ -100,13 +100,7 @@ async function main() {
   const started = performance.now();
   const timed: Record<string, Awaited<ReturnType<typeof run>>> = {};
   for (const command of steps) timed[command] = await run('sh', ['-c', command], bin);
-  const [check, next, post, finish, search] = [
-    'content-check',
-    'next build',
-    'postexport',
-    'postbuild',
-    'search-index',
-  ].map((name) => {
+  const [check, next, post, finish] = ['content-check', 'next build', 'postexport', 'postbuild'].map((name) => {
     const result = timed[step(name)];
     if (!result) throw new Error(`build:static has no "${name}" step: update the bench`);
     return result;
@@ -157,15 +151,14 @@ async function main() {
       generateSeconds: secondsOf(generated, 4, 5),
       postexportSeconds: post.seconds,
       postbuildSeconds: finish.seconds,
-      searchIndexSeconds: search.seconds,
     },
     pages,
     pagesPerSecond: pages / wall,
     msPerPageGenerating: (secondsOf(generated, 4, 5) * 1000) / pages,
-    peakRssMB: Math.max(next.peak.rss, search.peak.rss) / 1024,
-    peakProcess: next.peak.rss >= search.peak.rss ? next.peak.command : search.peak.command,
+    peakRssMB: Math.max(next.peak.rss, finish.peak.rss) / 1024,
+    peakProcess: next.peak.rss >= finish.peak.rss ? next.peak.command : finish.peak.command,
     nextPeakRssMB: next.peak.rss / 1024,
-    searchIndexPeakRssMB: search.peak.rss / 1024,
+    postbuildPeakRssMB: finish.peak.rss / 1024,
     outputBytes: files.reduce((s, f) => s + f.size, 0),
     outputFiles: files.length,
     htmlPages: html.length,
@@ -189,8 +182,8 @@ async function main() {
 Cold static build of ${index.articles.length} articles (${path.relative(root, content)})
   wall time                 ${wall.toFixed(1)} s
   pages generated           ${pages} (${(pages / wall).toFixed(1)} pages/s overall, ${(results.msPerPageGenerating as number).toFixed(1)} ms/page while generating)
-  peak RSS, largest process ${(results.peakRssMB as number).toFixed(0)} MB (${results.peakProcess}; next ${(results.nextPeakRssMB as number).toFixed(0)} MB, search index ${(results.searchIndexPeakRssMB as number).toFixed(0)} MB)
-  phases                    load content ${p.loadContentSeconds.toFixed(2)} s (in-process) · content check ${p.contentCheckSeconds.toFixed(1)} s · compile ${p.compileSeconds.toFixed(1)} s · generate ${p.generateSeconds.toFixed(1)} s · rest of next build ${(p.nextBuildSeconds - p.compileSeconds - p.generateSeconds).toFixed(1)} s · postexport ${p.postexportSeconds.toFixed(1)} s · postbuild (strip) ${p.postbuildSeconds.toFixed(1)} s · search index ${p.searchIndexSeconds.toFixed(1)} s
+  peak RSS, largest process ${(results.peakRssMB as number).toFixed(0)} MB (${results.peakProcess}; next ${(results.nextPeakRssMB as number).toFixed(0)} MB, postbuild ${(results.postbuildPeakRssMB as number).toFixed(0)} MB)
+  phases                    load content ${p.loadContentSeconds.toFixed(2)} s (in-process) · content check ${p.contentCheckSeconds.toFixed(1)} s · compile ${p.compileSeconds.toFixed(1)} s · generate ${p.generateSeconds.toFixed(1)} s · rest of next build ${(p.nextBuildSeconds - p.compileSeconds - p.generateSeconds).toFixed(1)} s · postexport ${p.postexportSeconds.toFixed(1)} s · postbuild (strip, and the search index alongside) ${p.postbuildSeconds.toFixed(1)} s
   output                    ${mb(results.outputBytes as number)} in ${files.length} files (${html.length} HTML pages)
   largest HTML page         ${kb(largest.size)} ${path.relative(out, largest.file)}
   largest list page         ${kb(lists.at(-1)?.size ?? 0)} ${path.relative(out, lists.at(-1)?.file ?? '')} (${results.listPagesOver100KB} over 100 KB)
