@@ -190,7 +190,7 @@ export function parseArticle(file: string, source: string): { article?: ParsedAr
       file: shown,
       format: ext === '.mdx' ? 'mdx' : 'md',
       title: squish(decodeEntities(fm.title)),
-      excerpt: makeExcerpt(fm.excerpt ?? undefined, body),
+      excerpt: makeExcerpt(fm.excerpt ?? undefined, body, undefined, plain),
       excerptFromBody: !fm.excerpt?.trim(),
       date: fm.date,
       updated: fm.updated,
