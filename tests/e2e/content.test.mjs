@@ -197,3 +197,32 @@ describe('bad files', () => {
     }
   });
 });
+
+describe('the two hosts', () => {
+  // The Node host prerendered only the three newest articles (bothHosts): these were rendered on demand.
+  const onDemand = [
+    '/articles/brief-05',
+    '/tags/briefs',
+    '/tags/briefs/page/2',
+    '/authors/brief-desk',
+    '/archive/2026/03',
+  ];
+  /** The export's trailing slashes and Next's hashed file names set aside; nothing else. */
+  const comparable = (html) =>
+    html
+      .replace(/\/_next\/static\/[^"']+/g, '/_next/static/…')
+      .replace(/((?:https?:\/\/|["'(])[^"'\s()]*?)\/(?=["')])/g, '$1');
+
+  it('serves a page rendered on demand as the page the export prerendered, with the same headers', async () => {
+    const prerendered = await fetch(`${nodeHost.base}/articles/hostile-markup`);
+    for (const url of onDemand) {
+      const node = await fetch(`${nodeHost.base}${url}`);
+      assert.equal(node.status, 200, url);
+      const exported = await fetch(`${staticHost.base}${url}/`);
+      assert.equal(comparable(await node.text()), comparable(await exported.text()), url);
+      for (const header of ['content-security-policy', 'x-frame-options', 'permissions-policy', 'cache-control']) {
+        assert.equal(node.headers.get(header), prerendered.headers.get(header), `${url}: ${header}`);
+      }
+    }
+  });
+});

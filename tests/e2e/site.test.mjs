@@ -116,7 +116,7 @@ describe('static export on a plain file server', () => {
   });
 });
 
-describe('Node host (next start)', () => {
+describe('Node host (npm start)', () => {
   it('answers 200 for the seed article and 404 for unknown slugs', async () => {
     const ok = await fetch(`${nodeHost.base}/articles/${SEED}`);
     assert.equal(ok.status, 200);
