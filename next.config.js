@@ -1,10 +1,13 @@
-// One repository, two hosts: `next start` on Node, or STATIC_EXPORT=1 for a folder of files in out/.
+// One repository, two hosts: `npm start` on Node, or STATIC_EXPORT=1 for a folder of files in out/.
+const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
 const { securityHeaders, strictTransportSecurity } = require('./lib/security-headers');
 
 const isExport = Boolean(process.env.STATIC_EXPORT);
 
-/** @type {import('next').NextConfig} */
-module.exports = {
+/** @type {(phase: string) => import('next').NextConfig} */
+module.exports = (phase) => ({
+  // Routes named `route.dev.ts` exist in `npm run dev` alone (app/dev-reload).
+  pageExtensions: ['tsx', 'ts', 'jsx', 'js', ...(phase === PHASE_DEVELOPMENT_SERVER ? ['dev.ts'] : [])],
   output: isExport ? 'export' : undefined,
   trailingSlash: isExport,
   images: { unoptimized: true },
@@ -37,4 +40,4 @@ module.exports = {
         ],
       }),
   experimental: { cpus: 2, staticGenerationMaxConcurrency: 32 },
-};
+});

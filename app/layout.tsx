@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { ContentNotice } from '@/components/ContentNotice';
+import { DevReload } from '@/components/DevReload';
 import { SiteChrome } from '@/components/SiteChrome';
 import { ThemeScript } from '@/components/ThemeScript';
 import { titleTemplate } from '@/lib/metadata';
@@ -26,6 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col font-sans">
         <ContentNotice />
         <SiteChrome>{children}</SiteChrome>
+        <DevReload />
       </body>
     </html>
   );

@@ -437,6 +437,11 @@ export function getContent(): ContentIndex {
   return index;
 }
 
+/** `npm run dev`: a number that changes whenever the content folder does (see app/dev-reload). */
+export function devContentVersion(): number {
+  return liveContent(contentDir(), DEV_RECHECK_MS, true).version;
+}
+
 /**
  * Looks at the content folder now and says whether it changed since the last call: the Node host's
  * server calls this every REVALIDATE_SECONDS (app/api/content/route.ts) and then revalidates its pages.

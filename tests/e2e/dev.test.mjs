@@ -1,5 +1,5 @@
 // An author's loop in `npm run dev`, on a content folder outside the project: files added, edited,
-// renamed, deleted, broken and fixed, each seen in Chromium on a refresh.
+// renamed, deleted, broken and fixed, each seen in Chromium on a refresh; and an open tab reloading itself.
 import assert from 'node:assert/strict';
 import { mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,5 +79,19 @@ describe('npm run dev on a content folder outside the project', () => {
     write('broken-note.md', 'A mended note', { date: '2026-11-03' });
     assert.match((await visit('/articles/broken-note')).text, /The body of A mended note/);
     assert.doesNotMatch((await visit('/')).text, /content file has problems/);
+  });
+
+  it('reloads an open tab by itself within two seconds of a save, and leaves it alone otherwise', async () => {
+    await page.goto(`${server.base}/`);
+    await page.locator('h2', { hasText: 'The first note' }).waitFor();
+    let loads = 0;
+    page.on('load', () => loads++);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    assert.equal(loads, 0, 'no reload while nothing changes');
+    const saved = Date.now();
+    write('first-note.md', 'The first note, retitled');
+    await page.locator('h2', { hasText: 'The first note, retitled' }).waitFor({ timeout: 5000 });
+    assert.ok(Date.now() - saved <= 2500, `reloaded after ${Date.now() - saved} ms`);
+    assert.equal(loads, 1);
   });
 });
