@@ -24,7 +24,7 @@ module.exports = (phase) => ({
         // `npm start` (scripts/server.mjs) compresses, after it has made each page plain HTML.
         compress: false,
         // With REDIS_URL, every instance keeps its pages in one Redis and none keeps a copy of its own.
-        ...(process.env.REDIS_URL
+        ...(process.env.REDIS_URL && phase !== PHASE_DEVELOPMENT_SERVER
           ? { cacheHandler: require.resolve('./lib/cache-handler.mjs'), cacheMaxMemorySize: 0 }
           : {}),
         serverExternalPackages: ['@fortedigital/nextjs-cache-handler', 'redis'],
