@@ -55,7 +55,7 @@ CacheHandler.onCreation(({ serverDistDir }) => {
 });
 
 /**
- * Two gaps between the library and Next 16.4, closed here:
+ * The library as this site uses it. Two gaps between it and Next 16.4 are closed here:
  * - It files a page under the tags Next lists in its `x-next-cache-tags` header, but a route handler
  *   (feeds, sitemaps) only under those Next hands to `set`, which leave out the layout tags: a
  *   revalidated path would never reach a feed. Route handlers get their header's tags here too.
@@ -74,6 +74,9 @@ class SharedCache extends CacheHandler {
   }
 
   set(key, value, context) {
+    // A URL that names nothing is rendered again when asked (a few ms), not kept: otherwise anyone
+    // could fill the shared cache by asking for made-up URLs.
+    if (value?.status === 404) return Promise.resolve();
     const header = value?.kind === 'APP_ROUTE' ? value.headers?.['x-next-cache-tags'] : undefined;
     if (typeof header !== 'string') return super.set(key, value, context);
     const tags = [...new Set([...(context?.tags ?? []), ...header.split(',')])];

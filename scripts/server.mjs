@@ -81,7 +81,8 @@ function plainPages(res) {
     if (!buffering()) return end.call(this, chunk, encoding, callback);
     if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk, encodingOf(encoding)));
     const html = Buffer.from(stripRuntime(Buffer.concat(chunks).toString('utf8')));
-    if (!this.headersSent) this.setHeader('Content-Length', html.length);
+    // A HEAD request has no body here: its length stays the one Next set.
+    if (!this.headersSent && chunks.length > 0) this.setHeader('Content-Length', html.length);
     return end.call(
       this,
       html,

@@ -89,6 +89,16 @@ describe('Node host: the long tail on demand', () => {
     assert.equal((await get(a, '/articles/no-such-article')).status, 404);
   });
 
+  it('keeps no page for a made-up URL in the shared cache', async () => {
+    const keys = redis.keys();
+    for (const host of [a, b, a]) {
+      const response = await get(host, '/articles/made-up-by-a-crawler');
+      assert.equal(response.status, 404);
+      assert.notEqual(response.headers.get('x-nextjs-cache'), 'HIT');
+    }
+    assert.equal(redis.keys(), keys);
+  });
+
   it('renders a page once for both instances: what one renders is a cache hit on the other', async () => {
     for (const url of ['/articles/brief-08', '/tags/briefs', '/archive/2026/04']) {
       const first = await get(a, url);
