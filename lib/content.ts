@@ -408,6 +408,8 @@ interface LiveContent {
   version: number;
   /** The version the last refreshContent() call saw. */
   refreshed: number;
+  /** How many articles the feeds could announce at that call: a scheduled one falls due without a file changing. */
+  due?: number;
 }
 
 /** How long a look at the folder is trusted: in `npm run dev`, one page's requests share one look. */
@@ -443,13 +445,16 @@ export function devContentVersion(): number {
 }
 
 /**
- * Looks at the content folder now and says whether it changed since the last call: the Node host's
- * server calls this every REVALIDATE_SECONDS (app/api/content/route.ts) and then revalidates its pages.
+ * Looks at the content folder now and says whether it changed since the last call, or an article
+ * dated in the future has fallen due for the feeds: the Node host's server calls this every
+ * REVALIDATE_SECONDS (app/api/content/route.ts) and then revalidates its pages.
  */
-export function refreshContent(): { changed: boolean; index: ContentIndex } {
+export function refreshContent(now = new Date()): { changed: boolean; index: ContentIndex } {
   const live = liveContent(contentDir(), 0, false);
-  const changed = live.version !== live.refreshed;
+  const due = publishedBy(live.index.articles, now).length;
+  const changed = live.version !== live.refreshed || (live.due !== undefined && due !== live.due);
   live.refreshed = live.version;
+  live.due = due;
   return { changed, index: live.index };
 }
 

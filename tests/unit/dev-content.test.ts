@@ -104,6 +104,15 @@ describe('content on the Node host (npm start)', () => {
     rmSync(path.join(dir, 'two.md'));
     expect(refreshContent().changed).toBe(true);
   });
+
+  it('says so too when an article dated in the future falls due, so the feeds take it in', () => {
+    setNodeEnv('production');
+    write('scheduled.md', 'Scheduled', '2026-06-01T09:00:00Z');
+    expect(refreshContent(new Date('2026-06-01T08:00:00Z')).changed).toBe(false);
+    expect(refreshContent(new Date('2026-06-01T08:30:00Z')).changed).toBe(false);
+    expect(refreshContent(new Date('2026-06-01T09:00:01Z')).changed).toBe(true);
+    expect(refreshContent(new Date('2026-06-01T09:30:00Z')).changed).toBe(false);
+  });
 });
 
 describe('the search record of an article', () => {
