@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stripRuntime } from './strip-runtime.mjs';
 
 const site = path.resolve(process.argv[2] ?? 'out');
@@ -18,7 +19,7 @@ const searchAt = process.argv.indexOf('--search');
 const search =
   searchAt > 0
     ? new Promise((resolve) => {
-        const script = path.join(import.meta.dirname, 'search-index.mts');
+        const script = fileURLToPath(new URL('search-index.mts', import.meta.url));
         const child = spawn(process.execPath, ['--import', 'tsx', script, process.argv[searchAt + 1]], {
           stdio: 'inherit',
         });
