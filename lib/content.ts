@@ -86,7 +86,7 @@ export interface ContentIndex {
   months: Map<string, Article[]>;
   /** Author profiles from `_authors/`, by author slug. */
   profiles: Map<string, AuthorProfile>;
-  /** Files left out for their problems: only `npm run dev` serves an index that has any. */
+  /** Files left out for their problems: only `npm run dev` and `npm start` serve an index that has any. */
   problems: Problem[];
 }
 
@@ -100,7 +100,7 @@ export interface LoadOptions {
   includeDrafts?: boolean;
   /** Reuses the parse of files unchanged since it was made. */
   cache?: ParseCache;
-  /** The folder's files with their stamps, when the caller has just looked (see devContent). */
+  /** The folder's files with their stamps, when the caller has just looked (see liveContent). */
   stamps?: Map<string, string>;
 }
 

@@ -284,8 +284,8 @@ async function searchBench(out: string) {
 }
 
 /** `next dev` on the corpus, in its own process group so that stopping it stops its children. */
-function nextServer(command: 'dev', port: number) {
-  return spawn('npx', ['next', command, '-p', String(port), '-H', '127.0.0.1'], {
+function devServer(port: number) {
+  return spawn('npx', ['next', 'dev', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,
     detached: true,
@@ -305,7 +305,7 @@ function stopGroup(child: ReturnType<typeof spawn>) {
  */
 async function devBench(file: string) {
   const port = 4397;
-  const server = nextServer('dev', port);
+  const server = devServer(port);
   const base = `http://127.0.0.1:${port}`;
   const timed = async (url: string) => {
     const started = performance.now();

@@ -3,7 +3,7 @@
 // 30 s) with and without a shared Redis, and the non-2xx answers while files are added and edited and
 // while Redis stops and starts again. Prints numbers, asserts nothing.
 import { execFileSync, spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentIndex } from '../../lib/content';
 import { waitFor } from '../local.mjs';
@@ -130,9 +130,7 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
 }
 
 function npmScript(root: string, name: string): string[] {
-  const scripts = JSON.parse(
-    execFileSync('node', ['-p', 'JSON.stringify(require("./package.json").scripts)'], { cwd: root, encoding: 'utf8' }),
-  );
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   return String(scripts[name]).split(' && ');
 }
 
