@@ -4,6 +4,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
+import { loadParses, saveParses } from './parse-store';
 import { type AuthorProfileFields, authorProfileSchema, type CalendarDate, frontMatterSchema } from './schema';
 import { site } from './site';
 import { buildTerms, type Term, termKey } from './terms';
@@ -410,12 +411,15 @@ interface LiveContent {
   refreshed: number;
   /** How many articles the feeds could announce at that call: a scheduled one falls due without a file changing. */
   due?: number;
+  /** `npm run dev`: the pending write of the parses for the next run. */
+  saveTimer?: ReturnType<typeof setTimeout>;
 }
 
 /** How long a look at the folder is trusted: in `npm run dev`, one page's requests share one look. */
 const DEV_RECHECK_MS = 200;
 /** On the Node host (`npm start`), pages rendered within a second share one look. */
 const SERVER_RECHECK_MS = 1000;
+const SAVE_PARSES_AFTER_MS = 3000;
 
 /**
  * The site's content. A build loads it once per process and fails on a bad file with every problem
@@ -468,14 +472,22 @@ function liveContent(dir: string, recheckMs: number, includeDrafts: boolean): Li
     last.checkedAt = now;
     return last;
   }
-  const cache = last?.cache ?? new Map();
+  // `npm run dev` starts from the parses of its last run (lib/parse-store.ts) and keeps them for the next.
+  const dev = process.env.NODE_ENV === 'development';
+  const cache = last?.cache ?? (dev ? loadParses(dir) : new Map());
   // An empty look is a missing folder, or an empty one: read it plainly, so a missing one is named.
   const { index } = loadContent(dir, { includeDrafts, cache, stamps: stamps.size ? stamps : undefined });
   for (const file of cache.keys()) if (!stamps.has(file)) cache.delete(file);
   if (!includeDrafts) logNewProblems(index.problems, last?.index.problems ?? []);
   const version = (last?.version ?? 0) + 1;
-  const live = { index, cache, stamps, checkedAt: now, version, refreshed: last?.refreshed ?? version };
+  const live: LiveContent = { index, cache, stamps, checkedAt: now, version, refreshed: last?.refreshed ?? version };
   memo.__inkwellLive.set(dir, live);
+  // Saved once the folder has been still for a while, off the request that noticed the change.
+  if (dev) {
+    clearTimeout(last?.saveTimer);
+    const save = () => memo.__inkwellLive?.get(dir) === live && saveParses(dir, cache);
+    live.saveTimer = setTimeout(save, SAVE_PARSES_AFTER_MS).unref();
+  }
   return live;
 }
 

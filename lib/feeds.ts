@@ -141,12 +141,3 @@ export function termFeed(kind: TermKind, segment: string, format: FeedFormat): R
   };
   return respond(renderFeed(spec, format), format);
 }
-
-/** `<link rel="alternate">` entries for the feeds beside a page. */
-export function feedAlternates(page: string, title: string) {
-  return {
-    'application/rss+xml': [{ url: urls.feed(page, 'rss'), title: `${title} (RSS)` }],
-    'application/atom+xml': [{ url: urls.feed(page, 'atom'), title: `${title} (Atom)` }],
-    'application/feed+json': [{ url: urls.feed(page, 'json'), title: `${title} (JSON Feed)` }],
-  };
-}

@@ -1,7 +1,6 @@
 // Page metadata in one place: titles, descriptions, canonical URLs, Open Graph, Twitter and JSON-LD.
 import type { Metadata } from 'next';
 import type { Article } from './content';
-import { feedAlternates } from './feeds';
 import { isResizable, resizedImage } from './images';
 import { site } from './site';
 import { truncate } from './text';
@@ -124,4 +123,13 @@ export function articleJsonLd(article: Article): Record<string, unknown> {
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so content cannot close the tag. */
 export function jsonLdString(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+/** `<link rel="alternate">` entries for the feeds beside a page. */
+export function feedAlternates(page: string, title: string) {
+  return {
+    'application/rss+xml': [{ url: urls.feed(page, 'rss'), title: `${title} (RSS)` }],
+    'application/atom+xml': [{ url: urls.feed(page, 'atom'), title: `${title} (Atom)` }],
+    'application/feed+json': [{ url: urls.feed(page, 'json'), title: `${title} (JSON Feed)` }],
+  };
 }

@@ -5,7 +5,6 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { monthLabel } from './archive';
 import { type Article, getContent } from './content';
-import { renderMarkdown } from './markdown';
 import { pageMetadata } from './metadata';
 import { extraPages, orPlaceholder, type Page, paginate, parsePage } from './paginate';
 import { longTail } from './prerender';
@@ -17,10 +16,13 @@ import { type TermKind, urls } from './urls';
 /** What a card in a list shows of an article. */
 export type Card = Pick<Article, 'slug' | 'title' | 'excerpt' | 'date' | 'category' | 'coverImage'>;
 
-/** An author's profile as a list page shows it, its markdown body rendered. */
+/** An author's profile as a list page shows it. */
 export interface AuthorIntro {
   avatar?: string;
   bio?: string;
+  /** The profile's markdown body. */
+  body?: string;
+  /** The body rendered, by the author route alone: the markdown pipeline stays out of every other route. */
   html?: string;
   links: { label: string; url: string }[];
 }
@@ -135,7 +137,7 @@ export const termPage = cache((kind: TermKind, segment: string, pageSegment?: st
       (() => ({
         avatar: profile.avatar ?? undefined,
         bio: profile.bio ?? undefined,
-        html: profile.body ? renderMarkdown(profile.body) : undefined,
+        body: profile.body || undefined,
         links: profile.links ?? [],
       })),
   });

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentError, getContent, refreshContent } from '@/lib/content';
+import { loadParses, storeFile } from '@/lib/parse-store';
 import { searchRecord } from '@/lib/search';
 
 const env = { ...process.env };
@@ -19,11 +21,17 @@ const nextRequest = () => new Promise((resolve) => setTimeout(resolve, 250));
 const titles = () => getContent().articles.map((a) => a.title);
 const setNodeEnv = (value: string) => Object.assign(process.env, { NODE_ENV: value });
 
+/** What a new `npm run dev` process starts with: no content in memory. */
+const restart = () => delete (globalThis as { __inkwellLive?: unknown }).__inkwellLive;
+
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'inkwell-dev-'));
   process.env.CONTENT_DIR = dir;
 });
 afterEach(() => {
+  vi.useRealTimers();
+  restart();
+  rmSync(storeFile(dir), { force: true });
   process.env = { ...env };
   rmSync(dir, { recursive: true, force: true });
 });
@@ -58,6 +66,39 @@ describe('content in npm run dev', () => {
     await nextRequest();
     expect(titles()).toEqual(['Good', 'Bad, fixed']);
     expect(getContent().problems).toEqual([]);
+  });
+
+  it('starts from the parses of its last run, and reads only the files changed since', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    setNodeEnv('development');
+    write('kept.md', 'Kept');
+    write('changed.md', 'Changed');
+    expect(titles()).toEqual(['Changed', 'Kept']);
+    expect(existsSync(storeFile(dir))).toBe(false);
+    vi.advanceTimersByTime(3000);
+    expect(existsSync(storeFile(dir))).toBe(true);
+
+    // Between runs, kept.md gets new text of the same size and time: only the store remembers the old.
+    const kept = path.join(dir, 'kept.md');
+    const { atime, mtime } = statSync(kept);
+    writeFileSync(kept, `---\ntitle: Kapt\ndate: '2026-05-01'\n---\nBody of Kapt.\n`);
+    utimesSync(kept, atime, mtime);
+    write('changed.md', 'Changed again');
+    write('new.md', 'New', '2026-07-01');
+    restart();
+    expect(titles()).toEqual(['New', 'Changed again', 'Kept']);
+  });
+
+  it('starts from nothing when the stored parses were made by other code', () => {
+    setNodeEnv('development');
+    write('one.md', 'One');
+    const parses = [...loadParses(dir)];
+    expect(parses).toEqual([]);
+    mkdirSync(path.dirname(storeFile(dir)), { recursive: true });
+    writeFileSync(storeFile(dir), serialize({ key: 'an older loader', entries: [[path.join(dir, 'one.md'), {}]] }));
+    expect(loadParses(dir).size).toBe(0);
+    writeFileSync(storeFile(dir), 'not a store');
+    expect(loadParses(dir).size).toBe(0);
   });
 
   it('stays strict in a build: a bad file fails it', () => {

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
+import { renderMarkdown } from '@/lib/markdown';
 import { termPage } from '@/lib/pages';
 import { termParams } from '@/lib/taxonomy';
 
@@ -14,5 +15,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function TermPage({ params }: Props) {
   const list = termPage('authors', (await params).term);
   if (!list) notFound();
-  return <ArticleList {...list.view} />;
+  const { author } = list.view;
+  const html = author?.body ? renderMarkdown(author.body) : undefined;
+  return <ArticleList {...list.view} author={author && { ...author, html }} />;
 }
