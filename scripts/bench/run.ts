@@ -301,8 +301,8 @@ function stopGroup(child: ReturnType<typeof spawn>) {
 
 /**
  * `--dev`: an author's loop on the corpus. Start-up of `next dev` to the first home page, the first time
- * (nothing compiled, no parses kept) and again (what every later start is), then the server time of the
- * home page and of an article after one file is saved (median of five saves).
+ * (nothing compiled, no parses kept) and again (what every later start is: median of three), then the
+ * server time of the home page and of an article after one file is saved (median of five saves).
  */
 async function devBench(file: string) {
   const port = 4397;
@@ -326,13 +326,19 @@ async function devBench(file: string) {
   };
   rmSync(path.join(root, '.next', 'dev'), { recursive: true, force: true });
   rmSync(path.join(root, '.next', 'cache', 'inkwell'), { recursive: true, force: true });
-  const first = await start();
-  // Long enough for the loader to keep its parses (lib/parse-store.ts) and Next its compiled routes.
-  await new Promise((resolve) => setTimeout(resolve, 5000));
-  stopGroup(first.server);
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  const again = await start();
-  const server = again.server;
+  // Each start lasts long enough for the loader to keep its parses (lib/parse-store.ts).
+  const restart = async () => {
+    const started = await start();
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    stopGroup(started.server);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return started.seconds;
+  };
+  const first = await restart();
+  const again = [await restart(), await restart()];
+  const last = await start();
+  again.push(last.seconds);
+  const server = last.server;
   try {
     const slug = path.basename(file).replace(/\.mdx?$/, '');
     await timed(`/articles/${slug}`);
@@ -355,7 +361,7 @@ async function devBench(file: string) {
     const median = (list: number[]) => [...list].sort((a, b) => a - b)[list.length >> 1];
     console.log(`
 npm run dev on ${n} articles
-  start-up to the first home page   first time ${first.seconds.toFixed(1)} s · again ${again.seconds.toFixed(1)} s
+  start-up to the first home page   first time ${first.toFixed(1)} s · again ${median(again).toFixed(1)} s (median of 3: ${again.map((s) => s.toFixed(1)).join(', ')})
   home, nothing saved               ${median(still).toFixed(0)} ms (median of 5)
   after saving one file             home ${median(home).toFixed(0)} ms · article ${median(article).toFixed(0)} ms (median of 5; all: home ${home.map((m) => m.toFixed(0)).join(', ')}; article ${article.map((m) => m.toFixed(0)).join(', ')})`);
   } finally {
