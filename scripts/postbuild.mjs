@@ -1,33 +1,17 @@
-// The one step after `next build`:
-//   node scripts/postbuild.mjs <site> [--search <folder>]
+// The step after `next build` (scripts/build.mjs runs it):
+//   node scripts/postbuild.mjs <site>
 //   site: out/ (static export) or .next/server/app (Node host)
 // 1. Every prerendered page becomes a plain HTML document (scripts/strip-runtime.mjs says why), and a
 //    static export loses its RSC files. On the Node host, scripts/server.mjs does the same to every
 //    page it renders later, so a page is the same whenever it was made.
 // 2. In a static export, Next's client JavaScript that no page loads any more is deleted: dead files,
 //    and one of them holds a URL parser that names `localhost`.
-// 3. With --search, the search index is written to <folder> by scripts/search-index.mts, in a process
-//    of its own that runs while this one strips: on two cores the two cost about what the longer does.
-import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stripRuntime } from './strip-runtime.mjs';
 
 const site = path.resolve(process.argv[2] ?? 'out');
-const searchAt = process.argv.indexOf('--search');
-const search =
-  searchAt > 0
-    ? new Promise((resolve) => {
-        const script = fileURLToPath(new URL('search-index.mts', import.meta.url));
-        const child = spawn(process.execPath, ['--import', 'tsx', script, process.argv[searchAt + 1]], {
-          stdio: 'inherit',
-        });
-        child.on('close', resolve);
-      })
-    : Promise.resolve(0);
-
 let pages = 0;
 let saved = 0;
 const referenced = new Set();
@@ -93,9 +77,7 @@ const { pagesFound, rscFound } = collect(site);
 await inParallel(rscFound, 64, (file) => rm(file));
 await inParallel(pagesFound, 64, strip);
 const unusedScripts = deleteUnusedScripts();
-const searchExit = await search;
 const where = path.relative(process.cwd(), site) || '.';
 console.log(
   `postbuild: ${pages} pages in ${where} stripped of ${(saved / 1024 / 1024).toFixed(1)} MB of script, ${rscFound.length} RSC files and ${unusedScripts} unused scripts deleted`,
 );
-if (searchExit !== 0) process.exit(1);

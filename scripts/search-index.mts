@@ -1,5 +1,5 @@
 // `npm run search:index [folder]`: writes the Pagefind index of every published article, from the
-// content folder rather than from rendered pages (lib/search.ts). The builds run it after `next build`;
+// content folder rather than from rendered pages (lib/search.ts). The builds run it beside `next build` (scripts/build.mjs);
 // on a running Node host, run it alone to catch search up with new content: `npm start` serves
 // /pagefind/ from the folder as it is, so no restart is needed. Default folder: public/pagefind.
 import path from 'node:path';

@@ -93,22 +93,25 @@ async function main() {
 
   rmSync(path.join(root, '.next'), { recursive: true, force: true });
   rmSync(path.join(root, 'out'), { recursive: true, force: true });
-  // The steps of `npm run build:static` itself, timed one by one.
+  // The steps of `npm run build:static` itself, timed one by one; scripts/build.mjs reports its own.
   const steps = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts['build:static'].split(' && ');
   const step = (name: string) => steps.find((command: string) => command.includes(name)) ?? '';
   const bin = { PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
   const started = performance.now();
   const timed: Record<string, Awaited<ReturnType<typeof run>>> = {};
   for (const command of steps) timed[command] = await run('sh', ['-c', command], bin);
-  const [check, next, post, finish] = ['content-check', 'next build', 'postexport', 'postbuild'].map((name) => {
+  const [check, build] = ['content-check', 'scripts/build.mjs'].map((name) => {
     const result = timed[step(name)];
     if (!result) throw new Error(`build:static has no "${name}" step: update the bench`);
     return result;
   });
+  const reported = build.output.match(/^build: (.*)$/m)?.[1] ?? '';
+  const stepSeconds = (name: string) => Number(reported.match(new RegExp(`${name} ([\\d.]+) s`))?.[1] ?? NaN);
+  const searchWait = Number(reported.match(/waited for ([\d.]+) s/)?.[1] ?? NaN);
   const wall = (performance.now() - started) / 1000;
 
-  const compiled = next.output.match(/Compiled successfully in ([\d.]+)(min|ms|s)/);
-  const generated = next.output.match(
+  const compiled = build.output.match(/Compiled successfully in ([\d.]+)(min|ms|s)/);
+  const generated = build.output.match(
     /Generating static pages using (\d+) workers \((\d+)\/(\d+)\) in ([\d.]+)(min|ms|s)/,
   );
   const unit: Record<string, number> = { ms: 0.001, s: 1, min: 60 };
@@ -146,19 +149,19 @@ async function main() {
     phases: {
       loadContentSeconds: loadSeconds,
       contentCheckSeconds: check.seconds,
-      nextBuildSeconds: next.seconds,
+      nextBuildSeconds: stepSeconds('next build'),
       compileSeconds: secondsOf(compiled, 1, 2),
       generateSeconds: secondsOf(generated, 4, 5),
-      postexportSeconds: post.seconds,
-      postbuildSeconds: finish.seconds,
+      postexportSeconds: stepSeconds('postexport'),
+      postbuildSeconds: stepSeconds('postbuild'),
+      searchIndexSeconds: stepSeconds('search index'),
+      searchWaitSeconds: searchWait,
     },
     pages,
     pagesPerSecond: pages / wall,
     msPerPageGenerating: (secondsOf(generated, 4, 5) * 1000) / pages,
-    peakRssMB: Math.max(next.peak.rss, finish.peak.rss) / 1024,
-    peakProcess: next.peak.rss >= finish.peak.rss ? next.peak.command : finish.peak.command,
-    nextPeakRssMB: next.peak.rss / 1024,
-    postbuildPeakRssMB: finish.peak.rss / 1024,
+    peakRssMB: Math.max(check.peak.rss, build.peak.rss) / 1024,
+    peakProcess: build.peak.command,
     outputBytes: files.reduce((s, f) => s + f.size, 0),
     outputFiles: files.length,
     htmlPages: html.length,
@@ -182,8 +185,9 @@ async function main() {
 Cold static build of ${index.articles.length} articles (${path.relative(root, content)})
   wall time                 ${wall.toFixed(1)} s
   pages generated           ${pages} (${(pages / wall).toFixed(1)} pages/s overall, ${(results.msPerPageGenerating as number).toFixed(1)} ms/page while generating)
-  peak RSS, largest process ${(results.peakRssMB as number).toFixed(0)} MB (${results.peakProcess}; next ${(results.nextPeakRssMB as number).toFixed(0)} MB, postbuild ${(results.postbuildPeakRssMB as number).toFixed(0)} MB)
-  phases                    load content ${p.loadContentSeconds.toFixed(2)} s (in-process) · content check ${p.contentCheckSeconds.toFixed(1)} s · compile ${p.compileSeconds.toFixed(1)} s · generate ${p.generateSeconds.toFixed(1)} s · rest of next build ${(p.nextBuildSeconds - p.compileSeconds - p.generateSeconds).toFixed(1)} s · postexport ${p.postexportSeconds.toFixed(1)} s · postbuild (strip, and the search index alongside) ${p.postbuildSeconds.toFixed(1)} s
+  peak RSS, largest process ${(results.peakRssMB as number).toFixed(0)} MB (${results.peakProcess})
+  phases                    load content ${p.loadContentSeconds.toFixed(2)} s (in-process) · content check ${p.contentCheckSeconds.toFixed(1)} s · compile ${p.compileSeconds.toFixed(1)} s · generate ${p.generateSeconds.toFixed(1)} s · rest of next build ${(p.nextBuildSeconds - p.compileSeconds - p.generateSeconds).toFixed(1)} s · postexport ${p.postexportSeconds.toFixed(1)} s · postbuild ${p.postbuildSeconds.toFixed(1)} s
+  search index              ${p.searchIndexSeconds.toFixed(1)} s, from the end of page generation; the build waited for it ${p.searchWaitSeconds.toFixed(1)} s
   output                    ${mb(results.outputBytes as number)} in ${files.length} files (${html.length} HTML pages)
   largest HTML page         ${kb(largest.size)} ${path.relative(out, largest.file)}
   largest list page         ${kb(lists.at(-1)?.size ?? 0)} ${path.relative(out, lists.at(-1)?.file ?? '')} (${results.listPagesOver100KB} over 100 KB)
@@ -202,7 +206,7 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
     console.log(`  search index              ${mb(results.searchIndex.bytes)}; the query in Chromium failed: ${error}`);
   }
 
-  if (!args.includes('--no-floor')) Object.assign(results, await floorBench(pages, wall, next.seconds));
+  if (!args.includes('--no-floor')) Object.assign(results, await floorBench(pages, wall, stepSeconds('next build')));
 
   if (args.includes('--serve')) {
     Object.assign(results, await serveBench({ root, env, index, run, staticSeconds: wall }));

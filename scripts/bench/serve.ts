@@ -40,11 +40,13 @@ export async function serveBench({ root, env, index, run, staticSeconds }: Optio
   const steps: Record<string, number> = {};
   let peak = 0;
   let prerendered = 0;
+  let reported = '';
   for (const command of npmScript(root, 'build')) {
     const step = await run('sh', ['-c', command], bin);
     steps[command.split(' ')[1] ?? command] = step.seconds;
     peak = Math.max(peak, step.peak.rss);
     prerendered ||= Number(step.output.match(/Generating static pages using \d+ workers \(\d+\/(\d+)\)/)?.[1] ?? 0);
+    reported ||= step.output.match(/^build: (.*)$/m)?.[1] ?? '';
   }
   const buildSeconds = (performance.now() - started) / 1000;
   results.nodeBuild = {
@@ -59,7 +61,8 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
   build                     ${buildSeconds.toFixed(1)} s = ${((100 * buildSeconds) / staticSeconds).toFixed(0)}% of build:static (${staticSeconds.toFixed(1)} s); ${prerendered} pages prerendered; peak ${(peak / 1024).toFixed(0)} MB
   steps                     ${Object.entries(steps)
     .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
-    .join(' · ')}`);
+    .join(' · ')}
+  scripts/build.mjs         ${reported}`);
 
   // Long-tail articles, beyond what the build prerendered, spread over the archive.
   const tail = index.articles.slice(1000);

@@ -1,0 +1,105 @@
+// `npm run build` and `npm run build:static`, after the content check:
+//   node scripts/build.mjs [--static]
+// 1. `next build`, with STATIC_EXPORT=1 and then scripts/postexport.mjs for --static.
+// 2. scripts/postbuild.mjs makes every prerendered page plain HTML.
+// 3. The search index is written from the content (scripts/search-index.mts), so it need not wait for
+//    the build to end. It starts as soon as Next says its pages are generated: what follows (Next
+//    copying the export, postbuild) waits on the disk and leaves the cores idle. The new index then
+//    replaces public/pagefind (Node host) or out/pagefind (static export) whole.
+// Prints how long each step took, for `npm run bench`.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const isStatic = process.argv.includes('--static');
+const env = { ...process.env, ...(isStatic ? { STATIC_EXPORT: '1' } : {}) };
+const script = (name) => path.join(root, 'scripts', name);
+const since = (started) => (performance.now() - started) / 1000;
+
+/** Runs a command; resolves with its exit code and seconds. `onOutput` sees its output, which is passed on. */
+function run(command, args, { onOutput, ...options } = {}) {
+  const started = performance.now();
+  const child = spawn(command, args, {
+    cwd: root,
+    env,
+    stdio: onOutput ? ['inherit', 'pipe', 'pipe'] : 'inherit',
+    ...options,
+  });
+  if (onOutput) {
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      onOutput(String(chunk));
+    });
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+  }
+  const done = new Promise((resolve) => {
+    child.on('error', () => resolve({ code: 1, seconds: since(started) }));
+    child.on('close', (code) => resolve({ code: code ?? 1, seconds: since(started) }));
+  });
+  return Object.assign(done, { child });
+}
+
+// In the one folder `next build` does not empty, on the same disk as the index's destination.
+mkdirSync(path.join(root, '.next', 'cache'), { recursive: true });
+const staging = mkdtempSync(path.join(root, '.next', 'cache', 'search-'));
+let search;
+const startSearch = () => {
+  // Its own process group, so that a stopped build stops Pagefind's indexer too.
+  search ??= run(process.execPath, ['--import', 'tsx', script('search-index.mts'), staging], { detached: true });
+};
+const stopSearch = () => {
+  try {
+    if (search) process.kill(-search.child.pid, 'SIGTERM');
+  } catch {}
+  rmSync(staging, { recursive: true, force: true });
+};
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopSearch();
+    process.exit(130);
+  });
+}
+
+async function main() {
+  const timings = [];
+  let output = '';
+  const generated = /✓ Generating static pages using \d+ workers? \((\d+)\/\1\)/;
+  const steps = [
+    [
+      'next build',
+      path.join(root, 'node_modules', '.bin', 'next'),
+      ['build'],
+      (text) => {
+        output = (output + text).slice(-500);
+        if (generated.test(output)) startSearch();
+      },
+    ],
+    ...(isStatic ? [['postexport', process.execPath, [script('postexport.mjs')]]] : []),
+    ['postbuild', process.execPath, [script('postbuild.mjs'), isStatic ? 'out' : '.next/server/app']],
+  ];
+  for (const [name, command, args, onOutput] of steps) {
+    const { code, seconds } = await run(command, args, { onOutput });
+    timings.push(`${name} ${seconds.toFixed(1)} s`);
+    if (code !== 0) {
+      stopSearch();
+      return code;
+    }
+    startSearch();
+  }
+  const waited = performance.now();
+  const indexed = await search;
+  timings.push(`search index ${indexed.seconds.toFixed(1)} s, waited for ${since(waited).toFixed(1)} s`);
+  if (indexed.code !== 0) {
+    stopSearch();
+    return indexed.code;
+  }
+  const target = path.join(root, isStatic ? 'out' : 'public', 'pagefind');
+  rmSync(target, { recursive: true, force: true });
+  renameSync(staging, target);
+  console.log(`build: ${timings.join(' · ')}`);
+  return 0;
+}
+
+process.exitCode = await main();
