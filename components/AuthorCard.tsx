@@ -14,7 +14,7 @@ export function AuthorCard({ author, count }: { author: AuthorIntro; count: numb
         {author.html && (
           <div
             className="prose prose-zinc max-w-none dark:prose-invert"
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's output, sanitised against an allowlist (app/authors/[term]/page.tsx).
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's output (lib/markdown.ts), sanitised against an allowlist.
             dangerouslySetInnerHTML={{ __html: author.html }}
           />
         )}
