@@ -419,6 +419,7 @@ interface LiveContent {
 const DEV_RECHECK_MS = 200;
 /** On the Node host (`npm start`), pages rendered within a second share one look. */
 const SERVER_RECHECK_MS = 1000;
+/** `npm run dev` keeps its parses for the next run once the folder has been still this long. */
 const SAVE_PARSES_AFTER_MS = 3000;
 
 /**

@@ -39,14 +39,14 @@ export function storeFile(dir: string): string {
 
 interface Stored {
   key: string;
-  entries: [string, ParseCache extends Map<string, infer V> ? V : never][];
+  cache: ParseCache;
 }
 
 /** The parses kept by the last run on `dir`, if its code was this code; an empty cache otherwise. */
 export function loadParses(dir: string): ParseCache {
   try {
     const stored = deserialize(readFileSync(storeFile(dir))) as Stored;
-    if (stored.key === codeKey()) return new Map(stored.entries);
+    if (stored.key === codeKey() && stored.cache instanceof Map) return stored.cache;
   } catch {}
   return new Map();
 }
@@ -57,7 +57,7 @@ export function saveParses(dir: string, cache: ParseCache): void {
   const temporary = `${file}.${process.pid}`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, serialize({ key: codeKey(), entries: [...cache] } satisfies Stored));
+    writeFileSync(temporary, serialize({ key: codeKey(), cache } satisfies Stored));
     renameSync(temporary, file);
   } catch {
     rmSync(temporary, { force: true });

@@ -95,7 +95,10 @@ describe('content in npm run dev', () => {
     const parses = [...loadParses(dir)];
     expect(parses).toEqual([]);
     mkdirSync(path.dirname(storeFile(dir)), { recursive: true });
-    writeFileSync(storeFile(dir), serialize({ key: 'an older loader', entries: [[path.join(dir, 'one.md'), {}]] }));
+    writeFileSync(
+      storeFile(dir),
+      serialize({ key: 'an older loader', cache: new Map([[path.join(dir, 'one.md'), {}]]) }),
+    );
     expect(loadParses(dir).size).toBe(0);
     writeFileSync(storeFile(dir), 'not a store');
     expect(loadParses(dir).size).toBe(0);
