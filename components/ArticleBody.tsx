@@ -1,8 +1,9 @@
-import { MDXRemote } from 'next-mdx-remote/rsc';
+import { compileMDX } from 'next-mdx-remote/rsc';
 import type { ComponentProps } from 'react';
 import remarkGfm from 'remark-gfm';
 import type { Article } from '@/lib/content';
-import { rehypeMdxHarden, renderMarkdown } from '@/lib/markdown';
+import { renderMarkdown } from '@/lib/markdown';
+import { rehypeMdxAllowlist } from '@/lib/mdx-allowlist';
 import { Callout } from './Callout';
 import { Figure } from './Figure';
 
@@ -16,22 +17,33 @@ const mdxComponents = {
 const prose =
   'article-body prose prose-zinc prose-lg max-w-none dark:prose-invert prose-headings:font-serif prose-a:text-[var(--color-accent)] dark:prose-a:text-[var(--color-accent-dark)] prose-img:rounded-lg prose-code:before:content-none prose-code:after:content-none';
 
+/** `.mdx` compiled by next-mdx-remote with its JavaScript blocking on and the `.md` allowlist after it. */
+async function compileBody(article: Article) {
+  try {
+    const { content } = await compileMDX({
+      source: article.body,
+      components: mdxComponents,
+      options: { mdxOptions: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeMdxAllowlist] } },
+    });
+    return content;
+  } catch (error) {
+    // A body MDX cannot compile (a syntax error, or nesting beyond its parser) must not take the page
+    // down: it is shown as sanitised markdown, and content:check names it.
+    const reason = String((error as Error).message ?? error)
+      .split('\n')[0]
+      .slice(0, 120);
+    console.error(`content: ${article.file}: body: MDX could not be compiled (${reason}); shown as markdown`);
+    return undefined;
+  }
+}
+
 /**
- * The one body renderer. `.md` is untrusted (imports): rendered to sanitised HTML.
- * `.mdx` is for trusted authors: compiled by next-mdx-remote with its JavaScript blocking defaults.
+ * The one body renderer. `.md` is untrusted (imports): rendered to sanitised HTML. `.mdx` may use the
+ * site's components, under the same allowlist.
  */
 export async function ArticleBody({ article }: { article: Article }) {
-  if (article.format === 'mdx') {
-    return (
-      <div className={prose}>
-        <MDXRemote
-          source={article.body}
-          components={mdxComponents}
-          options={{ mdxOptions: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeMdxHarden] } }}
-        />
-      </div>
-    );
-  }
+  const mdx = article.format === 'mdx' ? await compileBody(article) : undefined;
+  if (mdx) return <div className={prose}>{mdx}</div>;
   // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's output is sanitised against an allowlist.
   return <div className={prose} dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }} />;
 }

@@ -3,11 +3,11 @@
 import type { Element, Root } from 'hast';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import rehypeParse from 'rehype-parse';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { parseHtmlBounded } from './html-tree';
 import { site } from './site';
 
 const EMBED_HOSTS = new Set([
@@ -106,51 +106,6 @@ export function rehypeHarden() {
   };
 }
 
-interface MdxJsxNode {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: { type: string; name?: string; value?: unknown }[];
-  children: unknown[];
-}
-
-const MDX_BLOCKED = new Set(['script', 'style', 'object', 'embed', 'base', 'meta', 'link', 'template']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formAction', 'xlinkHref', 'poster']);
-const SAFE_URL = /^(https?:|mailto:|[/#?.]|[^:]*$)/i;
-
-/**
- * For `.mdx` (trusted authors, compiled rather than sanitised): JSX tags that run code or restyle
- * the page are dropped, forms unwrapped, event handlers and non-http(s) URLs removed, and iframes
- * held to the same embed allowlist as `.md`, without a decorative sandbox. A pasted snippet then
- * carries no payload.
- */
-export function rehypeMdxHarden() {
-  return (tree: Root) => {
-    visit(tree, (node, index, parent) => {
-      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-      const jsx = node as unknown as MdxJsxNode;
-      const siblings = (parent as unknown as { children: unknown[] } | undefined)?.children;
-      const src = jsx.attributes.find((a) => a.name === 'src')?.value;
-      if (jsx.name && (MDX_BLOCKED.has(jsx.name) || (jsx.name === 'iframe' && !isAllowedEmbed(src)))) {
-        siblings?.splice(index ?? 0, 1);
-        return index;
-      }
-      if (jsx.name === 'form') {
-        siblings?.splice(index ?? 0, 1, ...jsx.children);
-        return index;
-      }
-      jsx.attributes = jsx.attributes.filter(
-        (a) =>
-          a.type !== 'mdxJsxAttribute' ||
-          !a.name ||
-          (!/^on/i.test(a.name) &&
-            a.name !== 'style' &&
-            !(jsx.name === 'iframe' && a.name === 'sandbox') &&
-            !(URL_ATTRIBUTES.has(a.name) && (typeof a.value !== 'string' || !SAFE_URL.test(a.value.trim())))),
-      );
-    });
-  };
-}
-
 /**
  * Markdown to HTML, raw HTML passed through for the sanitiser. Indented code is off: scraped articles
  * keep tab-indented widget leftovers, which would become code blocks (MDX turns it off for the same
@@ -160,8 +115,13 @@ export function rehypeMdxHarden() {
 const markdown = new MarkdownIt({ html: true, linkify: true }).disable('code').use(footnote);
 markdown.linkify.set({ fuzzyLink: false });
 
+/** rehype's parser, bounded: HTML to hast no deeper than the tools after it can recurse (lib/html-tree.ts). */
+function rehypeParseBounded(this: { parser?: (html: string) => Root }) {
+  this.parser = (html) => parseHtmlBounded(html).tree;
+}
+
 const sanitizer = unified()
-  .use(rehypeParse, { fragment: true })
+  .use(rehypeParseBounded)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeHarden)
   .use(rehypeStringify)

@@ -1,0 +1,141 @@
+// `.mdx` bodies held to the `.md` allowlist. MDX compiles JSX instead of parsing HTML, so its tags
+// reach React as written: `HREF`, a second `src`, `xlink:href`, `formaction` or `srcdoc` would pass
+// a check that only knows the usual spellings. Here every JSX tag with an HTML name becomes a plain
+// hast element (names normalised as HTML would, duplicates dropped), the site's components become
+// placeholders, and the whole tree goes through the same sanitiser and hardening as a `.md` body.
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import { find, html } from 'property-information';
+import { MAX_DEPTH } from './html-tree';
+import { rehypeHarden, sanitizeSchema } from './markdown';
+
+interface MdxJsxAttribute {
+  type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
+  name?: string;
+  value?: unknown;
+}
+
+interface MdxJsxElement {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: MdxJsxAttribute[];
+  children: RootContent[];
+}
+
+/** The components `.mdx` may use, with the attributes each takes, all as literal strings. */
+const COMPONENTS: Record<string, { tag: string; attributes: string[] }> = {
+  Callout: { tag: 'inkwell-callout', attributes: ['type', 'title'] },
+  Figure: { tag: 'inkwell-figure', attributes: ['src', 'alt', 'caption', 'width', 'height'] },
+};
+const byTag = new Map(Object.entries(COMPONENTS).map(([name, c]) => [c.tag, { name, ...c }]));
+
+const mdxSchema = {
+  ...sanitizeSchema,
+  tagNames: [...(sanitizeSchema.tagNames ?? []), ...byTag.keys()],
+  attributes: {
+    ...sanitizeSchema.attributes,
+    ...Object.fromEntries([...byTag].map(([tag, c]) => [tag, c.attributes])),
+  },
+};
+
+/** Lower-case HTML names only: `a.b`, `svg:rect` and unknown capitalised names are not elements. */
+const HTML_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** JSX attributes as hast properties: literal values only, the first of each name, HTML's spelling. */
+function propertiesOf(attributes: MdxJsxAttribute[]): Properties {
+  const properties: Properties = {};
+  for (const attribute of attributes) {
+    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
+    const { value } = attribute;
+    if (value !== null && value !== undefined && typeof value !== 'string') continue;
+    const info = find(html, attribute.name);
+    if (info.property in properties) continue;
+    if (value === null || value === undefined) properties[info.property] = true;
+    else if (info.spaceSeparated) properties[info.property] = value.split(/[ \t\n\f\r]+/).filter(Boolean);
+    else if (info.commaSeparated) properties[info.property] = value.split(',').map((v) => v.trim());
+    else properties[info.property] = value;
+  }
+  return properties;
+}
+
+const isJsx = (node: { type: string }): node is MdxJsxElement & { type: string } =>
+  node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+
+/**
+ * JSX and MDX nodes to plain hast, in one iterative pass that also unwraps what lies deeper than
+ * MAX_DEPTH: expressions and ESM are dropped, fragments, unknown components and non-HTML names are
+ * unwrapped (their content stays), HTML names become elements.
+ */
+function toPlainHast(root: Root): void {
+  const stack: [{ children: RootContent[] }, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [parent, depth] = stack.pop() as [{ children: RootContent[] }, number];
+    const out: RootContent[] = [];
+    // A stack in reverse document order: unwrapping pushes a node's children back in its place.
+    const pending = [...parent.children].reverse();
+    const unwrap = (children: RootContent[]) => {
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    };
+    while (pending.length > 0) {
+      const node = pending.pop() as RootContent & { type: string };
+      if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression' || node.type === 'mdxjsEsm') continue;
+      const jsx = isJsx(node) ? node : undefined;
+      const name = jsx?.name ?? undefined;
+      const tag = name && (COMPONENTS[name]?.tag ?? (HTML_NAME.test(name) ? name : undefined));
+      if (jsx && !tag) {
+        unwrap(jsx.children);
+        continue;
+      }
+      if (depth >= MAX_DEPTH && (jsx || node.type === 'element')) {
+        unwrap((node as Element).children);
+        continue;
+      }
+      const element: RootContent = jsx
+        ? {
+            type: 'element',
+            tagName: tag as string,
+            properties: propertiesOf(jsx.attributes),
+            children: jsx.children as ElementContent[],
+          }
+        : node;
+      out.push(element);
+      if ('children' in element) stack.push([element as { children: RootContent[] }, depth + 1]);
+    }
+    parent.children = out;
+  }
+}
+
+/** Placeholders back into the components they stand for, with their sanitised attributes. */
+function restoreComponents(root: Root): void {
+  const stack: { children: RootContent[] }[] = [root];
+  while (stack.length > 0) {
+    const parent = stack.pop() as { children: RootContent[] };
+    parent.children = parent.children.map((node) => {
+      if (node.type !== 'element') return node;
+      stack.push(node);
+      const component = byTag.get(node.tagName);
+      if (!component) return node;
+      const attributes = Object.entries(node.properties)
+        .filter(([, v]) => v !== undefined && v !== null && v !== false)
+        .map(([name, v]) => ({ type: 'mdxJsxAttribute', name, value: Array.isArray(v) ? v.join(' ') : String(v) }));
+      return {
+        type: 'mdxJsxFlowElement',
+        name: component.name,
+        attributes,
+        children: node.children,
+      } as unknown as RootContent;
+    });
+  }
+}
+
+/** The rehype plugin for `.mdx`: the same allowlist and hardening as `.md`, components kept. */
+export function rehypeMdxAllowlist() {
+  const harden = rehypeHarden();
+  return (tree: Root) => {
+    toPlainHast(tree);
+    const clean = sanitize(tree, mdxSchema) as Root;
+    harden(clean);
+    restoreComponents(clean);
+    tree.children = clean.children;
+  };
+}
