@@ -1,10 +1,11 @@
 // Syndication: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for every tag, category and author.
-import { Feed, type Item } from 'feed';
+// Every field comes from untrusted files, so all of it is written through lib/xml.ts: escaped text, no CDATA.
 import { type Article, getContent, publishedBy } from './content';
 import { imageType, resizedImage } from './images';
 import { site } from './site';
 import { findTerm, taxonomies } from './taxonomy';
 import { absoluteUrl, type TermKind, urls } from './urls';
+import { el, type XmlElement, xmlChars, xmlDocument } from './xml';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -24,100 +25,159 @@ interface FeedSpec {
   articles: Article[];
 }
 
-export function renderFeed({ title, description, page, articles }: FeedSpec, format: FeedFormat): string {
-  const items = publishedBy(articles).slice(0, FEED_SIZE);
-  const feed = new Feed({
-    title,
-    description,
-    id: absoluteUrl(page),
-    link: absoluteUrl(page),
-    language: site.language,
-    favicon: absoluteUrl('/icon.svg'),
-    copyright: `© ${site.name}`,
-    updated: items[0] ? new Date(items[0].date.iso) : new Date(0),
-    generator: site.name,
-    feedLinks: {
-      rss: absoluteUrl(urls.feed(page, 'rss')),
-      atom: absoluteUrl(urls.feed(page, 'atom')),
-      json: absoluteUrl(urls.feed(page, 'json')),
-    },
-  });
-  for (const article of items) feed.addItem(feedItem(article, format));
-  if (format === 'json') return jsonFeed11(feed.json1());
-  if (format === 'atom') return withAtomEnclosures(feed.atom1(), items);
-  // Item authors are Dublin Core `dc:creator` elements in RSS, whose namespace the library declares only
-  // when items carry full content.
-  const rss = feed.rss2();
-  return rss.includes('xmlns:dc=')
-    ? rss
-    : rss.replace('<rss version="2.0"', `<rss version="2.0" xmlns:dc="${DUBLIN_CORE}"`);
+/** What all three formats say about the feed. */
+interface Channel {
+  title: string;
+  description: string;
+  link: string;
+  updated: Date;
+  feedUrl: (format: FeedFormat) => string;
 }
 
-const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
+/** What all three formats say about one article, every URL absolute. */
+interface Entry {
+  title: string;
+  link: string;
+  /** Plain text: the excerpt, with the original's address for a republished article. */
+  summary: string;
+  updated: Date;
+  published: Date;
+  author: { name: string; link: string };
+  tags: { name: string; link: string }[];
+  /** Enclosures only for a known type; JSON Feed's `image` needs none. */
+  cover?: { url: string; type?: string };
+}
 
-/**
- * One article as a feed item, with its author where each format wants one: RSS's `<author>` is an
- * e-mail address, so names go in `dc:creator`; Atom has `author/name`; JSON Feed 1.1 `authors`.
- * The cover is an enclosure only when its type is known: asked of the host as JPEG, or read from the
- * file extension; a URL that says neither gets none rather than a made-up type.
- */
-function feedItem(article: Article, format: FeedFormat): Item {
-  const link = absoluteUrl(urls.article(article.slug));
-  const author = { name: article.author.name, link: absoluteUrl(urls.term('authors', article.author.slug)) };
-  const { cover, type } = feedImage(article);
+export function renderFeed({ title, description, page, articles }: FeedSpec, format: FeedFormat): string {
+  const items = publishedBy(articles).slice(0, FEED_SIZE);
+  const channel: Channel = {
+    title,
+    description,
+    link: absoluteUrl(page),
+    updated: items[0] ? new Date(items[0].date.iso) : new Date(0),
+    feedUrl: (f) => absoluteUrl(urls.feed(page, f)),
+  };
+  const entries = items.map(feedEntry);
+  if (format === 'json') return jsonFeed(channel, entries);
+  if (format === 'atom') return atomFeed(channel, entries);
+  return rssFeed(channel, entries);
+}
+
+/** The cover is an enclosure only when its type is known: asked of the host as JPEG, or read from the extension. */
+function feedEntry(article: Article): Entry {
+  const cover = article.coverImage && resizedImage(absoluteUrl(article.coverImage), { ...COVER, jpeg: true });
   return {
     title: article.title,
-    id: link,
-    link,
-    description: article.source
+    link: absoluteUrl(urls.article(article.slug)),
+    summary: article.source
       ? `${article.excerpt} (Originally published at ${article.sourceHost}: ${article.source})`
       : article.excerpt,
-    date: new Date((article.updated ?? article.date).iso),
+    updated: new Date((article.updated ?? article.date).iso),
     published: new Date(article.date.iso),
-    ...(format === 'rss'
-      ? { extensions: [{ name: 'dc:creator', objects: { _text: author.name } }] }
-      : { author: [author] }),
-    category: article.tags.map((t) => ({ name: t.name, domain: absoluteUrl(urls.term('tags', t.slug)) })),
-    image: format === 'json' ? cover : format === 'rss' && cover && type ? { url: cover, type, length: 0 } : undefined,
+    author: { name: article.author.name, link: absoluteUrl(urls.term('authors', article.author.slug)) },
+    tags: article.tags.map((t) => ({ name: t.name, link: absoluteUrl(urls.term('tags', t.slug)) })),
+    cover: cover ? { url: cover, type: imageType(cover) } : undefined,
   };
 }
 
 /** Feed images at the Open Graph size, asked for as JPEG where the host converts, so their type is known. */
-function feedImage(article: Article) {
-  const cover = article.coverImage && resizedImage(absoluteUrl(article.coverImage), { ...COVER, jpeg: true });
-  return { cover, type: cover ? imageType(cover) : undefined };
-}
-
 const COVER = { width: 1200, height: 600 };
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const COPYRIGHT = `© ${site.name}`;
 
 /**
- * The library types an Atom enclosure by the last dot of its URL (`image//photo-123` for an Unsplash
- * cover) and takes no type of ours, so Atom enclosures are added here, after each entry's id.
+ * RSS descriptions and JSON Feed's `content_html` are HTML to every reader, and our summaries are plain
+ * text, so they are escaped as HTML before the format's own escaping.
  */
-function withAtomEnclosures(atom: string, items: Article[]): string {
-  let out = atom;
-  for (const article of items) {
-    const { cover, type } = feedImage(article);
-    if (!cover || !type) continue;
-    const id = `<id>${escapeXml(absoluteUrl(urls.article(article.slug)))}</id>`;
-    out = out.replace(id, `${id}\n        <link rel="enclosure" href="${escapeXml(cover)}" type="${type}"/>`);
-  }
-  return out;
+const asHtml = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
+
+const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
+const ATOM = 'http://www.w3.org/2005/Atom';
+
+/** Authors are names, which RSS's `<author>` (an e-mail address) cannot carry, so they go in `dc:creator`. */
+function rssFeed(channel: Channel, entries: Entry[]): string {
+  const item = (e: Entry): XmlElement =>
+    el('item', {}, [
+      el('title', {}, e.title),
+      el('link', {}, e.link),
+      el('guid', { isPermaLink: 'false' }, e.link),
+      el('pubDate', {}, e.published.toUTCString()),
+      e.summary && el('description', {}, asHtml(e.summary)),
+      ...e.tags.map((t) => el('category', { domain: t.link }, t.name)),
+      e.cover?.type && el('enclosure', { length: 0, type: e.cover.type, url: e.cover.url }),
+      el('dc:creator', {}, e.author.name),
+    ]);
+  return xmlDocument(
+    el('rss', { version: '2.0', 'xmlns:dc': DUBLIN_CORE, 'xmlns:atom': ATOM }, [
+      el('channel', {}, [
+        el('title', {}, channel.title),
+        el('link', {}, channel.link),
+        el('description', {}, channel.description),
+        el('lastBuildDate', {}, channel.updated.toUTCString()),
+        el('docs', {}, 'https://validator.w3.org/feed/docs/rss2.html'),
+        el('generator', {}, site.name),
+        el('language', {}, site.language),
+        el('copyright', {}, COPYRIGHT),
+        el('atom:link', { href: channel.feedUrl('rss'), rel: 'self', type: 'application/rss+xml' }),
+        ...entries.map(item),
+      ]),
+    ]),
+  );
 }
 
-/** The `feed` library writes JSON Feed 1; version 1.1 names authors in a list and states the language. */
-function jsonFeed11(json: string): string {
-  const data = JSON.parse(json) as { items?: { author?: unknown; authors?: unknown[] }[] } & Record<string, unknown>;
-  data.version = 'https://jsonfeed.org/version/1.1';
-  data.language = site.language;
-  for (const item of data.items ?? []) {
-    if (item.author) item.authors = [item.author];
-    delete item.author;
-  }
-  return JSON.stringify(data, null, 2);
+/** Titles and summaries are Atom's default type, text, so readers show them as written. */
+function atomFeed(channel: Channel, entries: Entry[]): string {
+  const entry = (e: Entry): XmlElement =>
+    el('entry', {}, [
+      el('title', {}, e.title),
+      el('id', {}, e.link),
+      e.cover?.type && el('link', { rel: 'enclosure', href: e.cover.url, type: e.cover.type }),
+      el('link', { href: e.link }),
+      el('updated', {}, e.updated.toISOString()),
+      e.summary && el('summary', {}, e.summary),
+      el('author', {}, [el('name', {}, e.author.name), el('uri', {}, e.author.link)]),
+      // Atom requires `term`; `label` is what readers show.
+      ...e.tags.map((t) => el('category', { term: t.name, label: t.name })),
+      el('published', {}, e.published.toISOString()),
+    ]);
+  return xmlDocument(
+    el('feed', { xmlns: ATOM }, [
+      el('id', {}, channel.link),
+      el('title', {}, channel.title),
+      el('updated', {}, channel.updated.toISOString()),
+      el('generator', {}, site.name),
+      el('link', { rel: 'alternate', href: channel.link }),
+      el('link', { rel: 'self', href: channel.feedUrl('atom') }),
+      el('subtitle', {}, channel.description),
+      el('icon', {}, absoluteUrl('/icon.svg')),
+      el('rights', {}, COPYRIGHT),
+      ...entries.map(entry),
+    ]),
+  );
+}
+
+/** JSON escapes itself; its strings lose only what XML forbids, so all three feeds carry the same text. */
+function jsonFeed(channel: Channel, entries: Entry[]): string {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: channel.title,
+    home_page_url: channel.link,
+    feed_url: channel.feedUrl('json'),
+    description: channel.description || undefined,
+    items: entries.map((e) => ({
+      id: e.link,
+      content_html: asHtml(e.summary),
+      url: e.link,
+      title: e.title,
+      image: e.cover?.url,
+      date_modified: e.updated.toISOString(),
+      date_published: e.published.toISOString(),
+      tags: e.tags.map((t) => t.name),
+      authors: [{ name: e.author.name, url: e.author.link }],
+    })),
+    language: site.language,
+  };
+  return JSON.stringify(feed, (_, value) => (typeof value === 'string' ? xmlChars(value) : value), 2);
 }
 
 function respond(body: string, format: FeedFormat): Response {

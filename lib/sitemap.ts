@@ -3,6 +3,7 @@ import { getContent } from './content';
 import { pageCount } from './paginate';
 import { site } from './site';
 import { absoluteUrl, type TermKind, urls } from './urls';
+import { escapeXml } from './xml';
 
 export const SITEMAP_LIMIT = 50_000;
 
@@ -10,9 +11,6 @@ interface Entry {
   loc: string;
   lastmod?: string;
 }
-
-const escapeXml = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
 function paged(count: number, href: (page: number) => string, lastmod?: string): Entry[] {
   return Array.from({ length: pageCount(count, site.pageSize) }, (_, i) => ({ loc: href(i + 1), lastmod }));
@@ -46,7 +44,7 @@ export function sitemapChunks(): number {
 
 export function urlset(entries: Entry[]): string {
   const rows = entries.map(
-    (e) => `<url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`,
+    (e) => `<url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${escapeXml(e.lastmod)}</lastmod>` : ''}</url>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${rows.join('\n')}\n</urlset>\n`;
 }
