@@ -3,7 +3,7 @@ import type { ComponentProps } from 'react';
 import remarkGfm from 'remark-gfm';
 import type { Article } from '@/lib/content';
 import { renderMarkdown } from '@/lib/markdown';
-import { rehypeMdxAllowlist } from '@/lib/mdx-allowlist';
+import { MAX_MDX_MARKUP, mdxWithinBudget, rehypeMdxAllowlist } from '@/lib/mdx-allowlist';
 import { Callout } from './Callout';
 import { Figure } from './Figure';
 
@@ -19,6 +19,11 @@ const prose =
 
 /** `.mdx` compiled by next-mdx-remote with its JavaScript blocking on and the `.md` allowlist after it. */
 async function compileBody(article: Article) {
+  if (!mdxWithinBudget(article.body)) {
+    const reason = `more than ${MAX_MDX_MARKUP} markup characters`;
+    console.error(`content: ${article.file}: body: MDX not compiled (${reason}); shown as markdown`);
+    return undefined;
+  }
   try {
     const { content } = await compileMDX({
       source: article.body,

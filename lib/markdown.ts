@@ -115,17 +115,8 @@ export function rehypeHarden() {
 const markdown = new MarkdownIt({ html: true, linkify: true }).disable('code').use(footnote);
 markdown.linkify.set({ fuzzyLink: false });
 
-/** rehype's parser, bounded: HTML to hast no deeper than the tools after it can recurse (lib/html-tree.ts). */
-function rehypeParseBounded(this: { parser?: (html: string) => Root }) {
-  this.parser = (html) => parseHtmlBounded(html).tree;
-}
-
-const sanitizer = unified()
-  .use(rehypeParseBounded)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeHarden)
-  .use(rehypeStringify)
-  .freeze();
+// Parsed by parseHtmlBounded rather than rehype-parse: no deeper than the tools after it can recurse.
+const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeHarden).use(rehypeStringify).freeze();
 
 /**
  * Markdown with raw HTML in, sanitised HTML out. Deterministic, so callers may cache by content.
@@ -133,5 +124,6 @@ const sanitizer = unified()
  * 2.4 ms, and the HTML parser, sanitiser and hardening after it are the same (docs/performance.md).
  */
 export function renderMarkdown(source: string): string {
-  return String(sanitizer.processSync(markdown.render(source))).trimEnd();
+  const tree = sanitizer.runSync(parseHtmlBounded(markdown.render(source)).tree);
+  return sanitizer.stringify(tree).trimEnd();
 }

@@ -128,6 +128,37 @@ function restoreComponents(root: Root): void {
   }
 }
 
+/**
+ * MDX's parser (micromark) resolves emphasis, labels and JSX in time that grows with the square of
+ * their count, and recurses once per level of nesting: a body with more markup than any hand-written
+ * article is not compiled but shown as sanitised markdown, whose renderer is linear. Fenced code is
+ * not counted: it is not parsed for markup.
+ */
+export const MAX_MDX_MARKUP = 4000;
+
+export function mdxWithinBudget(body: string): boolean {
+  let count = 0;
+  let fence: string | undefined;
+  for (const line of body.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker?.[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      // * _ ~ > [ < {
+      if (c === 42 || c === 95 || c === 126 || c === 62 || c === 91 || c === 60 || c === 123) count++;
+    }
+    if (count > MAX_MDX_MARKUP) return false;
+  }
+  return true;
+}
+
 /** The rehype plugin for `.mdx`: the same allowlist and hardening as `.md`, components kept. */
 export function rehypeMdxAllowlist() {
   const harden = rehypeHarden();
