@@ -3,7 +3,7 @@ import type { ComponentProps } from 'react';
 import remarkGfm from 'remark-gfm';
 import type { Article } from '@/lib/content';
 import { renderMarkdown } from '@/lib/markdown';
-import { MAX_MDX_MARKUP, mdxWithinBudget, rehypeMdxAllowlist } from '@/lib/mdx-allowlist';
+import { MAX_MDX_MARKUP, mdxErrorReason, mdxWithinBudget, rehypeMdxAllowlist } from '@/lib/mdx-allowlist';
 import { Callout } from './Callout';
 import { Figure } from './Figure';
 
@@ -34,9 +34,7 @@ async function compileBody(article: Article) {
   } catch (error) {
     // A body MDX cannot compile (a syntax error, or nesting beyond its parser) must not take the page
     // down: it is shown as sanitised markdown, and content:check names it.
-    const reason = String((error as Error).message ?? error)
-      .split('\n')[0]
-      .slice(0, 120);
+    const reason = mdxErrorReason(error);
     console.error(`content: ${article.file}: body: MDX could not be compiled (${reason}); shown as markdown`);
     return undefined;
   }

@@ -7,7 +7,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { parseHtmlBounded } from './html-tree';
+import { MAX_DEPTH, parseHtmlBounded } from './html-tree';
 import { site } from './site';
 
 const EMBED_HOSTS = new Set([
@@ -126,4 +126,17 @@ const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeHarden
 export function renderMarkdown(source: string): string {
   const tree = sanitizer.runSync(parseHtmlBounded(markdown.render(source)).tree);
   return sanitizer.stringify(tree).trimEnd();
+}
+
+/**
+ * How many levels a `.md` body's HTML nests, when that is more than pages keep (MAX_DEPTH): for
+ * content:check. Only raw HTML nests that deep (markdown-it stops at 100), so a body with fewer tags
+ * is not rendered to find out.
+ */
+export function excessNesting(source: string): number | undefined {
+  let tags = 0;
+  for (let i = source.indexOf('<'); i !== -1 && tags < MAX_DEPTH; i = source.indexOf('<', i + 1)) tags++;
+  if (tags < MAX_DEPTH) return undefined;
+  const { depth } = parseHtmlBounded(markdown.render(source));
+  return depth > MAX_DEPTH ? depth : undefined;
 }

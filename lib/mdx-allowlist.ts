@@ -170,3 +170,13 @@ export function rehypeMdxAllowlist() {
     tree.children = clean.children;
   };
 }
+
+/** The line of an MDX compile error that says what is wrong, without next-mdx-remote's prefix or the code frame. */
+export function mdxErrorReason(error: unknown): string {
+  const lines = String((error as Error)?.message ?? error)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('[next-mdx-remote]'));
+  const reason = lines[0] ?? 'unknown error';
+  return reason.length > 120 ? `${reason.slice(0, 120)}…` : reason;
+}

@@ -2,6 +2,7 @@
 // Prints errors and editorial warnings with file paths, then a summary; exits 1 only on errors.
 // The builds run it first with --errors-only, which also warns about a missing SITE_URL.
 
+import { bodyFindings } from '../lib/body-check';
 import { findWarnings } from '../lib/check';
 import { contentDir, formatProblem, readArticles, readProfiles } from '../lib/content';
 import { siteUrlWarning } from '../lib/site';
@@ -11,37 +12,44 @@ const quiet = args.includes('--errors-only');
 const dir = args.find((a) => !a.startsWith('--')) ?? contentDir();
 const LIST_LIMIT = Number(process.env.CHECK_LIST_LIMIT ?? 20);
 
-const started = performance.now();
-const { articles, problems: articleProblems, files } = readArticles(dir);
-const problems = [...articleProblems, ...readProfiles(dir).problems];
-const warnings = quiet ? [] : findWarnings(articles, new Date().toISOString().slice(0, 10));
-const seconds = ((performance.now() - started) / 1000).toFixed(2);
+async function main() {
+  const started = performance.now();
+  const { articles, problems: articleProblems, files } = readArticles(dir);
+  const problems = [...articleProblems, ...readProfiles(dir).problems];
+  const warnings = quiet
+    ? []
+    : [...findWarnings(articles, new Date().toISOString().slice(0, 10)), ...(await bodyFindings(articles))];
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
-const siteWarning = quiet ? siteUrlWarning() : undefined;
-if (siteWarning) console.warn(`\n${siteWarning}\n`);
+  const siteWarning = quiet ? siteUrlWarning() : undefined;
+  if (siteWarning) console.warn(`\n${siteWarning}\n`);
 
-if (problems.length > 0) {
-  console.error(`\nErrors (${problems.length}) — these files stop the build:`);
-  for (const p of problems) console.error(`  ${formatProblem(p)}`);
-}
-
-if (!quiet) {
-  const byKind = new Map<string, typeof warnings>();
-  for (const w of warnings) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), w]);
-  for (const [kind, list] of byKind) {
-    console.log(`\nWarning: ${kind} (${list.length})`);
-    for (const w of list.slice(0, LIST_LIMIT)) console.log(`  ${w.files.join(', ')}${w.detail ? `: ${w.detail}` : ''}`);
-    if (list.length > LIST_LIMIT)
-      console.log(`  … and ${list.length - LIST_LIMIT} more (CHECK_LIST_LIMIT=n shows more)`);
+  if (problems.length > 0) {
+    console.error(`\nErrors (${problems.length}) — these files stop the build:`);
+    for (const p of problems) console.error(`  ${formatProblem(p)}`);
   }
-  console.log(`\nChecked ${files} files in ${dir} in ${seconds} s`);
-  const rows: [string, number][] = [
-    ['errors', problems.length],
-    ...[...byKind].map(([k, l]): [string, number] => [k, l.length]),
-  ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  console.log(`\n  ${'kind'.padEnd(width)}  count`);
-  for (const [kind, count] of rows) console.log(`  ${kind.padEnd(width)}  ${String(count).padStart(5)}`);
+
+  if (!quiet) {
+    const byKind = new Map<string, typeof warnings>();
+    for (const w of warnings) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), w]);
+    for (const [kind, list] of byKind) {
+      console.log(`\nWarning: ${kind} (${list.length})`);
+      for (const w of list.slice(0, LIST_LIMIT))
+        console.log(`  ${w.files.join(', ')}${w.detail ? `: ${w.detail}` : ''}`);
+      if (list.length > LIST_LIMIT)
+        console.log(`  … and ${list.length - LIST_LIMIT} more (CHECK_LIST_LIMIT=n shows more)`);
+    }
+    console.log(`\nChecked ${files} files in ${dir} in ${seconds} s`);
+    const rows: [string, number][] = [
+      ['errors', problems.length],
+      ...[...byKind].map(([k, l]): [string, number] => [k, l.length]),
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    console.log(`\n  ${'kind'.padEnd(width)}  count`);
+    for (const [kind, count] of rows) console.log(`  ${kind.padEnd(width)}  ${String(count).padStart(5)}`);
+  }
+
+  process.exitCode = problems.length > 0 ? 1 : 0;
 }
 
-process.exitCode = problems.length > 0 ? 1 : 0;
+main();

@@ -1,0 +1,52 @@
+// content:check's look at bodies: what renders, but not as written. Kept apart from lib/check.ts
+// because it renders (markdown, MDX), which the front-matter warnings never need.
+import type { Finding } from './check';
+import type { ParsedArticle } from './content';
+import { MAX_DEPTH } from './html-tree';
+import { excessNesting } from './markdown';
+import { MAX_MDX_MARKUP, mdxErrorReason, mdxWithinBudget } from './mdx-allowlist';
+
+const short = (error: unknown) =>
+  String((error as Error)?.message ?? error)
+    .split('\n')[0]
+    .slice(0, 120);
+
+/** MDX's compiler, loaded only when there is MDX to check (it is ESM only, and large). */
+async function compileMdx(body: string): Promise<void> {
+  const [{ serialize }, { default: remarkGfm }] = await Promise.all([
+    import('next-mdx-remote/serialize'),
+    import('remark-gfm'),
+  ]);
+  await serialize(body, { mdxOptions: { remarkPlugins: [remarkGfm] } });
+}
+
+/** Bodies nested deeper than pages keep, and `.mdx` bodies that are shown as markdown, and why. */
+export async function bodyFindings(articles: ParsedArticle[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const a of articles) {
+    const asMarkdown = a.format === 'md' || !mdxWithinBudget(a.body);
+    if (a.format === 'mdx' && asMarkdown) {
+      findings.push({
+        kind: 'MDX shown as markdown',
+        files: [a.file],
+        detail: `more than ${MAX_MDX_MARKUP} markup characters`,
+      });
+    } else if (a.format === 'mdx') {
+      try {
+        await compileMdx(a.body);
+      } catch (error) {
+        findings.push({
+          kind: 'MDX shown as markdown',
+          files: [a.file],
+          detail: `it does not compile: ${mdxErrorReason(error)}`,
+        });
+      }
+    }
+    const depth = asMarkdown ? excessNesting(a.body) : undefined;
+    if (depth) {
+      const detail = `${depth} levels of HTML; below ${MAX_DEPTH} it is flattened, keeping the text`;
+      findings.push({ kind: 'deeply nested body', files: [a.file], detail });
+    }
+  }
+  return findings;
+}
