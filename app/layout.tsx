@@ -5,6 +5,7 @@ import { DevReload } from '@/components/DevReload';
 import { SiteChrome } from '@/components/SiteChrome';
 import { ThemeScript } from '@/components/ThemeScript';
 import { titleTemplate } from '@/lib/metadata';
+import { metaContentSecurityPolicy } from '@/lib/security-headers';
 import { site } from '@/lib/site';
 import './globals.css';
 
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={site.language} suppressHydrationWarning>
       <head>
+        <meta httpEquiv="Content-Security-Policy" content={metaContentSecurityPolicy} />
         <ThemeScript />
       </head>
       <body className="flex min-h-screen flex-col font-sans">

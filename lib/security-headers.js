@@ -8,10 +8,12 @@ const themeHash = `'sha256-${createHash('sha256').update(themeScript).digest('ba
 
 const EMBED_ORIGINS = ['https://www.youtube.com', 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
 
+const scriptSrc = `script-src 'self' ${themeHash} 'wasm-unsafe-eval'`;
+
 /** Only what the site uses: its own files, the theme script by hash, Pagefind's WebAssembly, covers from anywhere on https. */
 const contentSecurityPolicy = [
   "default-src 'self'",
-  `script-src 'self' ${themeHash} 'wasm-unsafe-eval'`,
+  scriptSrc,
   "style-src 'self'",
   "img-src 'self' https: data:",
   "font-src 'self'",
@@ -22,6 +24,13 @@ const contentSecurityPolicy = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The part of the policy a `<meta http-equiv>` can enforce, for every page: a static host that ignores
+ * `_headers` still refuses injected script, plugins and a moved base URL. (Meta policies cannot carry
+ * frame-ancestors, and apply only to what follows them, so the tag comes first in <head>.)
+ */
+const metaContentSecurityPolicy = [scriptSrc, "object-src 'none'", "base-uri 'self'"].join('; ');
 
 const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },
@@ -42,4 +51,10 @@ function headersFile() {
   return `/*\n${lines.join('\n')}\n`;
 }
 
-module.exports = { securityHeaders, strictTransportSecurity, contentSecurityPolicy, headersFile };
+module.exports = {
+  securityHeaders,
+  strictTransportSecurity,
+  contentSecurityPolicy,
+  metaContentSecurityPolicy,
+  headersFile,
+};
