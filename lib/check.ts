@@ -1,6 +1,7 @@
 // Editorial warnings over a content folder: things that build fine but a reader or editor would mind.
 import type { ParsedArticle } from './content';
 import { termKey } from './terms';
+import { clip } from './text';
 
 export interface Finding {
   kind: string;
@@ -14,9 +15,19 @@ function groupsOf<T>(items: T[], key: (item: T) => string | undefined): T[][] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    if (k) groups.set(k, [...(groups.get(k) ?? []), item]);
+    if (!k) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return [...groups.values()].filter((g) => g.length > 1);
+}
+
+/** A source URL without its query, fragment or final slash: two imports of one story compare equal. */
+function sameSource(source: string): string {
+  const end = source.search(/[?#]/);
+  const base = end === -1 ? source : source.slice(0, end);
+  return base.endsWith('/') ? base.slice(0, -1) : base;
 }
 
 /** Warnings, grouped by kind. `today` is `YYYY-MM-DD`, passed in so the check is deterministic. */
@@ -24,23 +35,24 @@ export function findWarnings(articles: ParsedArticle[], today: string): Finding[
   const findings: Finding[] = [];
   const add = (kind: string, files: string[], detail: string) => findings.push({ kind, files, detail });
 
-  for (const group of groupsOf(articles, (a) => a.source?.replace(/[?#].*$/, '').replace(/\/$/, ''))) {
+  for (const group of groupsOf(articles, (a) => a.source && sameSource(a.source))) {
     add(
       'duplicate source URL',
       group.map((a) => a.file),
-      group[0].source ?? '',
+      clip(group[0].source ?? ''),
     );
   }
   for (const group of groupsOf(articles, (a) => a.title.toLowerCase())) {
     add(
       'duplicate title',
       group.map((a) => a.file),
-      group[0].title,
+      clip(group[0].title),
     );
   }
   for (const a of articles) {
-    if (a.source && PLACEHOLDER_HOSTS.test(new URL(a.source).hostname)) add('placeholder source', [a.file], a.source);
-    if (/\d{5,}/.test(a.title)) add('machine-looking title', [a.file], a.title);
+    if (a.source && PLACEHOLDER_HOSTS.test(new URL(a.source).hostname))
+      add('placeholder source', [a.file], clip(a.source));
+    if (/\d{5,}/.test(a.title)) add('machine-looking title', [a.file], clip(a.title));
     if (a.date.day > today) add('future date', [a.file], a.date.day);
     if (a.excerptFromBody) add('missing excerpt', [a.file], 'made from the body');
     if (!a.coverImage) add('missing cover image', [a.file], '');
@@ -49,14 +61,17 @@ export function findWarnings(articles: ParsedArticle[], today: string): Finding[
   const spellings = new Map<string, Map<string, string[]>>();
   for (const a of articles) {
     for (const tag of a.tagNames) {
-      const forms = spellings.get(termKey(tag)) ?? new Map<string, string[]>();
-      forms.set(tag, [...(forms.get(tag) ?? []), a.file]);
-      spellings.set(termKey(tag), forms);
+      const key = termKey(tag);
+      const forms = spellings.get(key) ?? new Map<string, string[]>();
+      const files = forms.get(tag);
+      if (files) files.push(a.file);
+      else forms.set(tag, [a.file]);
+      spellings.set(key, forms);
     }
   }
   for (const forms of spellings.values()) {
     if (forms.size < 2) continue;
-    const detail = [...forms.entries()].map(([form, files]) => `${form} (${files.length})`).join(', ');
+    const detail = [...forms.entries()].map(([form, files]) => `${clip(form)} (${files.length})`).join(', ');
     add(
       'tag spelled differently',
       [...forms.values()].map((files) => files[0]),

@@ -49,7 +49,9 @@ export function buildTerms(spellings: Iterable<string>, overrides: Record<string
   const byBase = new Map<string, string[]>();
   for (const key of seen.keys()) {
     const base = slugify(key) || `term-${shortHash(key)}`;
-    byBase.set(base, [...(byBase.get(base) ?? []), key]);
+    const keys = byBase.get(base);
+    if (keys) keys.push(key);
+    else byBase.set(base, [key]);
   }
 
   const terms = new Map<string, Term>();
