@@ -1,6 +1,36 @@
 // The front-matter schema: the single truth for what an article file may say.
 import { z } from 'zod';
+import { quote } from './front-matter';
 import { squish } from './text';
+
+/**
+ * The longest text each field may hold: far above anything a real article says, so only a mistake
+ * or an attack meets them, and nothing downstream ever sees an unbounded string.
+ */
+export const LIMITS = {
+  title: 500,
+  excerpt: 5000,
+  /** Author names, and a profile's name. */
+  name: 200,
+  category: 100,
+  tag: 100,
+  tags: 100,
+  /** The sitemap protocol's limit, which every browser and crawler accepts. */
+  url: 2048,
+  /** One URL segment, and a folder name in the static export. */
+  slug: 200,
+  readTime: 100,
+  bio: 5000,
+  links: 100,
+  label: 200,
+} as const;
+
+/** Stops a string's other checks; in a union (`inUnion`) it must not, or the union says only "must be …". */
+const tooLong = (max: number, inUnion = false) => ({
+  error: (issue: { input?: unknown }) =>
+    `is ${String(issue.input).length.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} are allowed`,
+  abort: !inUnion,
+});
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
@@ -11,9 +41,13 @@ export interface CalendarDate {
   iso: string;
 }
 
+/** No form DATE reads comes near this many characters. */
+const MAX_DATE = 64;
+
 /** Parses `2025-11-14`, `2025-11-14T09:30:00Z` or `2025-11-14 09:30+02:00`; rejects impossible days. */
 export function parseDate(value: string): CalendarDate | undefined {
-  const m = DATE.exec(value.trim());
+  const trimmed = value.trim();
+  const m = trimmed.length <= MAX_DATE ? DATE.exec(trimmed) : null;
   if (!m) return undefined;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m;
   const year = Number(y);
@@ -46,71 +80,122 @@ const dateField = z.unknown().transform((input, ctx): CalendarDate => {
   if (!parsed) {
     ctx.addIssue({
       code: 'custom',
-      message: `${JSON.stringify(text)} is not a real date (use YYYY-MM-DD or an ISO 8601 timestamp)`,
+      message: `${shown(text)} is not a real date (use YYYY-MM-DD or an ISO 8601 timestamp)`,
     });
     return z.NEVER;
   }
   return parsed;
 });
 
-const text = (what: string) =>
+/** A value as a message shows it: short, whatever its type or length. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (Array.isArray(value)) return 'a list';
+  return value !== null && typeof value === 'object' ? 'a mapping' : String(value).slice(0, 80);
+}
+
+const text = (what: string, max: number) =>
   z
-    .union([z.string(), z.number()], { error: `must be ${what}` })
+    .union([z.string().max(max, tooLong(max, true)), z.number()], { error: `must be ${what}` })
     .transform((v) => squish(String(v)))
     .optional()
     .nullable();
 
-const term = z.union([z.string(), z.number()]).transform((v) => squish(String(v)));
+const term = z
+  .union([z.string().max(LIMITS.tag, tooLong(LIMITS.tag, true)), z.number()])
+  .transform((v) => squish(String(v)));
 
 /** Imports write `source: ''` or leave a `- ` list item empty: both mean "nothing", not an error. */
 const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const withoutBlanks = (value: unknown) =>
   Array.isArray(value) ? value.filter((v) => v !== null && v !== undefined && blankAsMissing(v) !== undefined) : value;
 
+/** A list holding more than `max` items is refused before any item is read. */
+const atMost = (max: number, what: string) => (value: unknown, ctx: z.RefinementCtx) => {
+  if (!Array.isArray(value) || value.length <= max) return value;
+  ctx.addIssue({
+    code: 'custom',
+    message: `has ${value.length.toLocaleString('en')} ${what}; at most ${max} are allowed`,
+  });
+  return z.NEVER;
+};
+
+/** `new URL` rather than URL.canParse, whose fast path on Node 20 refuses valid non-ASCII hosts once warm. */
+function parses(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `http(s)://`, then a host with a dot after its first character, and no white space anywhere, by
+ * one scan each: a pattern with a repeated host part retries at every dot of a long host.
+ */
+function isHttpUrl(v: string): boolean {
+  const scheme = /^https?:\/\//i.exec(v);
+  if (!scheme || /\s/.test(v)) return false;
+  const hostEnd = v.indexOf('/', scheme[0].length);
+  const host = v.slice(scheme[0].length, hostEnd === -1 ? undefined : hostEnd);
+  return host.indexOf('.', 1) !== -1 && parses(v);
+}
+
 const httpUrl = z
   .string({ error: 'must be a URL' })
   .trim()
-  .refine((v) => /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(v) && URL.canParse(v), 'must be an absolute http(s) URL');
+  .max(LIMITS.url, tooLong(LIMITS.url))
+  .refine(isHttpUrl, 'must be an absolute http(s) URL');
 
 const imageRef = z
   .string({ error: 'must be a URL or a site path' })
   .trim()
+  .max(LIMITS.url, tooLong(LIMITS.url))
   // Protocol-relative URLs (`//cdn.example.com/x.jpg`) are common in scraped markup: make them https.
   .transform((v) => (v.startsWith('//') ? `https:${v}` : v))
   .refine(
-    (v) => (v.startsWith('/') && !v.startsWith('//')) || (/^https?:\/\//i.test(v) && URL.canParse(v)),
+    (v) => (v.startsWith('/') && !v.startsWith('//')) || (/^https?:\/\//i.test(v) && parses(v)),
     'must be an http(s) URL or a path starting with /',
   );
 
 export const frontMatterSchema = z.object({
   title: z
-    .union([z.string(), z.number()], { error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
+    .union([z.string().max(LIMITS.title, tooLong(LIMITS.title, true)), z.number()], {
+      error: (iss) => (iss.input === undefined ? 'is required' : 'must be text'),
+    })
     .transform((v) => String(v))
     .refine((v) => v.trim().length > 0, 'must not be empty'),
   date: dateField,
   updated: dateField.optional(),
-  excerpt: text('text'),
+  excerpt: text('text', LIMITS.excerpt),
   coverImage: z.preprocess(blankAsMissing, imageRef.optional().nullable()),
-  author: text('a name'),
+  author: text('a name', LIMITS.name),
   tags: z.preprocess(
-    withoutBlanks,
+    (value, ctx) => withoutBlanks(atMost(LIMITS.tags, 'tags')(value, ctx)),
     z
       .array(term, { error: 'must be a list of words, e.g. [AI, Research]' })
       .optional()
       .nullable()
       .transform((v) => (v ?? []).filter((t) => t.length > 0)),
   ),
-  category: text('a single name'),
+  category: text('a single name', LIMITS.category),
   source: z.preprocess(blankAsMissing, httpUrl.optional().nullable()),
   draft: z.boolean({ error: 'must be true or false' }).optional().nullable(),
-  readTime: z.union([z.string(), z.number()], { error: 'must be text or a number' }).optional().nullable(),
+  readTime: z
+    .union([z.string().max(LIMITS.readTime, tooLong(LIMITS.readTime, true)), z.number()], {
+      error: 'must be text or a number',
+    })
+    .optional()
+    .nullable(),
   slug: z.preprocess(
     blankAsMissing,
     z
       .string({ error: 'must be text' })
       .trim()
-      .regex(
-        /^(?![_.])[^\s/?#%\\]+$/,
+      .max(LIMITS.slug, tooLong(LIMITS.slug))
+      .refine(
+        (v) => v.length > 0 && !/^[_.]/.test(v) && !/[\s/?#%\\]/.test(v),
         'must be one URL segment: no spaces, slashes, ?, # or %, and not starting with _ or .',
       )
       .optional()
@@ -125,16 +210,24 @@ export const authorProfileSchema = z.object({
   name: z
     .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
     .trim()
+    .max(LIMITS.name, tooLong(LIMITS.name))
     .min(1, 'must not be empty'),
-  bio: z.string({ error: 'must be text' }).trim().optional().nullable(),
+  bio: z.string({ error: 'must be text' }).trim().max(LIMITS.bio, tooLong(LIMITS.bio)).optional().nullable(),
   avatar: z.preprocess(blankAsMissing, imageRef.optional().nullable()),
-  links: z
-    .array(z.object({ label: z.string({ error: 'needs a label' }).trim().min(1), url: httpUrl }), {
-      error: 'must be a list of { label, url }',
-    })
-    .optional()
-    .nullable()
-    .transform((v) => v ?? []),
+  links: z.preprocess(
+    atMost(LIMITS.links, 'links'),
+    z
+      .array(
+        z.object({
+          label: z.string({ error: 'needs a label' }).trim().max(LIMITS.label, tooLong(LIMITS.label)).min(1),
+          url: httpUrl,
+        }),
+        { error: 'must be a list of { label, url }' },
+      )
+      .optional()
+      .nullable()
+      .transform((v) => v ?? []),
+  ),
 });
 
 export type AuthorProfileFields = z.output<typeof authorProfileSchema>;
