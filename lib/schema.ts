@@ -25,10 +25,26 @@ export const LIMITS = {
   label: 200,
 } as const;
 
+/** Characters as zod's length checks count them: code points, not UTF-16 units. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 /** Stops a string's other checks; in a union (`inUnion`) it must not, or the union says only "must be …". */
 const tooLong = (max: number, inUnion = false) => ({
   error: (issue: { input?: unknown }) =>
-    `is ${String(issue.input).length.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} are allowed`,
+    `is ${codePoints(String(issue.input)).toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} are allowed`,
   abort: !inUnion,
 });
 
@@ -72,7 +88,7 @@ export function parseDate(value: string): CalendarDate | undefined {
 const dateField = z.unknown().transform((input, ctx): CalendarDate => {
   // YAML parsers that know timestamps hand over Date objects; ours keeps text, but accept both.
   const text = input instanceof Date && !Number.isNaN(input.getTime()) ? input.toISOString() : input;
-  if (text === undefined || text === null || text === '') {
+  if (text === undefined || text === null || (typeof text === 'string' && text.trim() === '')) {
     ctx.addIssue({ code: 'custom', message: 'is required (YYYY-MM-DD)' });
     return z.NEVER;
   }
