@@ -9,8 +9,15 @@ export interface Term {
   slug: string;
 }
 
+/** Runs of white space as one space; a lone plain space is left alone, which saves most replacements. */
+const collapse = (text: string) =>
+  text
+    .normalize('NFC')
+    .replace(/\s{2,}|(?! )\s/g, ' ')
+    .trim();
+
 export function termKey(spelling: string): string {
-  return spelling.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return collapse(spelling).toLowerCase();
 }
 
 function capitals(text: string): number {
@@ -21,9 +28,10 @@ function capitals(text: string): number {
 
 /** The spelling readers see: the most capital letters (`AI`, `OpenAI`), then the most used, then by code point. */
 export function displayName(spellings: Map<string, number>): string {
-  return [...spellings.entries()].sort(
-    ([a, na], [b, nb]) => capitals(b) - capitals(a) || nb - na || (a < b ? -1 : a > b ? 1 : 0),
-  )[0][0];
+  // Capitals counted once per spelling, not once per comparison.
+  const ranked = [...spellings].map(([text, uses]) => ({ text, uses, capitals: capitals(text) }));
+  ranked.sort((a, b) => b.capitals - a.capitals || b.uses - a.uses || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return ranked[0].text;
 }
 
 function shortHash(text: string): string {
@@ -38,9 +46,9 @@ function shortHash(text: string): string {
 export function buildTerms(spellings: Iterable<string>, overrides: Record<string, string> = {}): Map<string, Term> {
   const seen = new Map<string, Map<string, number>>();
   for (const raw of spellings) {
-    const spelling = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const spelling = collapse(raw);
     if (!spelling) continue;
-    const key = termKey(spelling);
+    const key = spelling.toLowerCase();
     const counts = seen.get(key) ?? new Map<string, number>();
     counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
     seen.set(key, counts);
