@@ -2,6 +2,7 @@
 import { type Article, getContent, type TermIndex } from './content';
 import { orPlaceholder } from './paginate';
 import { longTail } from './prerender';
+import { lookUp } from './segments.mjs';
 import type { Term } from './terms';
 import type { TermKind } from './urls';
 
@@ -24,21 +25,12 @@ export function termParams(kind: TermKind): { term: string }[] {
   return kind === 'categories' ? params : longTail(params);
 }
 
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/** A term by its URL segment, whether the host hands it over percent-encoded or decoded. */
+/** A term by its URL segment, in the one spelling lib/urls.ts builds (lib/segments.mjs). */
 export function findTerm(kind: TermKind, segment: string): Term | undefined {
-  const { bySlug } = termIndex(kind);
-  return bySlug.get(segment) ?? bySlug.get(safeDecode(segment).normalize('NFC'));
+  return lookUp(termIndex(kind).bySlug, segment);
 }
 
+/** An article by its URL segment, in the one spelling lib/urls.ts builds (lib/segments.mjs). */
 export function findArticle(segment: string): Article | undefined {
-  const { bySlug } = getContent();
-  return bySlug.get(segment) ?? bySlug.get(safeDecode(segment).normalize('NFC'));
+  return lookUp(getContent().bySlug, segment);
 }
