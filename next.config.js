@@ -23,9 +23,13 @@ module.exports = (phase) => ({
     : {
         // `npm start` (scripts/server.mjs) compresses, after it has made each page plain HTML.
         compress: false,
-        // With REDIS_URL, every instance keeps its pages in one Redis and none keeps a copy of its own.
-        ...(process.env.REDIS_URL && phase !== PHASE_DEVELOPMENT_SERVER
-          ? { cacheHandler: require.resolve('./lib/cache-handler.mjs'), cacheMaxMemorySize: 0 }
+        // The page cache keeps no 404s, which made-up URLs would fill (lib/cache-handler.mjs). With
+        // REDIS_URL, every instance keeps its pages in one Redis and none keeps a copy of its own.
+        ...(phase !== PHASE_DEVELOPMENT_SERVER
+          ? {
+              cacheHandler: require.resolve('./lib/cache-handler.mjs'),
+              ...(process.env.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
+            }
           : {}),
         serverExternalPackages: ['@fortedigital/nextjs-cache-handler', 'redis'],
         // Instances behind one load balancer run one build; BUILD_ID names it when builds are repeated.

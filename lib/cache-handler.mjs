@@ -1,4 +1,11 @@
-// The shared page cache of several `npm start` instances, used when REDIS_URL is set (next.config.js):
+// The page cache of `npm start` (next.config.js). Either way it keeps no page for a URL that names
+// nothing (a 404): otherwise anyone could fill it, and the disk, by asking for made-up URLs. Such a
+// page is rendered again when asked, in a few milliseconds.
+//
+// Without REDIS_URL it is Next's own cache on local disk (FileSystemCache, with its memory LRU of
+// cacheMaxMemorySize), which on its own writes every 404 it renders to .next/server/route-cache/.
+//
+// With REDIS_URL it is the shared page cache of several `npm start` instances:
 // @fortedigital/nextjs-cache-handler's Redis handler, pinned at 3.3.0, the line that supports Next 16
 // (see docs/deploy.md for why this library). Every instance reads and writes one Redis, under a
 // prefix of the build ID, so a page one instance renders is a hit on the others and a new build starts
@@ -18,6 +25,23 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { createClient } from 'redis';
 
 const shared = globalThis;
+
+// Next's own modules, as Node loads them for Next itself: a bundle (instrumentation.ts) would
+// otherwise carry copies, whose map below would not be the one Next fills.
+const nextModule = (name) => import(/*turbopackIgnore: true*/ `next/dist/server/lib/incremental-cache/${name}.js`);
+const { SharedCacheControls } = await nextModule('shared-cache-controls.external');
+const FileSystemCache = (await nextModule('file-system-cache')).default.default;
+
+/**
+ * Whether an entry is a page for a URL that names nothing. Next records each entry's lifetime in a
+ * map of its own before it hands the entry to the handler; a refused entry's is taken out again, or
+ * that map would grow by one key per made-up URL.
+ */
+function refused(key, value) {
+  if (value?.status !== 404) return false;
+  SharedCacheControls.cacheControls.delete(key);
+  return true;
+}
 
 /** Every page and route handler carries this tag: revalidating it makes everything stale. */
 const EVERYTHING = '_N_T_/layout';
@@ -74,9 +98,7 @@ class SharedCache extends CacheHandler {
   }
 
   set(key, value, context) {
-    // A URL that names nothing is rendered again when asked (a few ms), not kept: otherwise anyone
-    // could fill the shared cache by asking for made-up URLs.
-    if (value?.status === 404) return Promise.resolve();
+    if (refused(key, value)) return Promise.resolve();
     const header = value?.kind === 'APP_ROUTE' ? value.headers?.['x-next-cache-tags'] : undefined;
     if (typeof header !== 'string') return super.set(key, value, context);
     const tags = [...new Set([...(context?.tags ?? []), ...header.split(',')])];
@@ -84,7 +106,15 @@ class SharedCache extends CacheHandler {
   }
 }
 
-export default SharedCache;
+/** Next's cache on local disk, less the 404s. */
+class LocalCache extends FileSystemCache {
+  set(key, value, context) {
+    if (refused(key, value)) return Promise.resolve();
+    return super.set(key, value, context);
+  }
+}
+
+export default process.env.REDIS_URL ? SharedCache : LocalCache;
 
 /**
  * Puts the pages the build prerendered in the shared cache, unless another instance already did (a
