@@ -1,0 +1,63 @@
+// The whole path of one article, from file text to page HTML, is linear in the file: ~1 MB of each
+// pathological run is parsed by the loader and rendered by both body renderers within a bound that
+// a linear implementation meets many times over and a quadratic one (minutes at this size) cannot.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ArticleBody } from '@/components/ArticleBody';
+import { parseArticle } from '@/lib/content';
+import { renderMarkdown } from '@/lib/markdown';
+
+const SIZE = 1_000_000;
+const BOUND_MS = 20_000;
+const run = (unit: string, tail = '') => unit.repeat(Math.ceil(SIZE / unit.length)) + tail;
+
+const patterns: Record<string, string> = {
+  'open angle brackets': run('<'),
+  'unclosed paragraph tags': run('<p'),
+  'unclosed scripts': run('<script'),
+  'unclosed comments': run('<!--'),
+  'nested divs': run('<div>'),
+  'formatting elements with ids': Array.from({ length: SIZE / 12 }, (_, i) => `<b id=${i}>`).join(''),
+  'misnested formatting': run('<b><i></b></i>'),
+  'tables in tables': run('<table><tr><td>'),
+  'image openers': run('!['),
+  'link openers': run('[', 'x'),
+  'link middles': run(']('),
+  emphasis: run('*a'),
+  underscores: run('_a'),
+  strikethrough: run('~~a'),
+  backticks: run('`a'),
+  'ellipses then a letter': run('…', 'x'),
+  'dots then a letter': run('...', 'x'),
+  'commas then a letter': run(', ', 'x'),
+  entities: run('&amp;'),
+  'half entities': run('&#'),
+  'block quotes': run('> '),
+  'list markers': run('- '),
+  'tabs and newlines': run('\t\n'),
+  'footnote references': run('[^a]'),
+  'bare URLs': run('http://a.'),
+  'table rows': run('|-'),
+};
+
+beforeAll(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+const timed = async (work: () => unknown) => {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+};
+
+describe('one article, file to HTML, in linear time', () => {
+  it.each(Object.entries(patterns))('%s', { timeout: 4 * BOUND_MS }, async (_, body) => {
+    const file = `---\ntitle: T\ndate: '2026-01-01'\nexcerpt: ${JSON.stringify(body.slice(0, 4000))}\n---\n${body}`;
+    expect(await timed(() => parseArticle('content/x.md', file))).toBeLessThan(BOUND_MS);
+    expect(await timed(() => renderMarkdown(body))).toBeLessThan(BOUND_MS);
+    const article = parseArticle('content/x.mdx', file).article;
+    expect(article).toBeDefined();
+    const mdx = async () => renderToStaticMarkup(await ArticleBody({ article: { ...article!, format: 'mdx' } }));
+    expect(await timed(mdx)).toBeLessThan(BOUND_MS);
+  });
+});
