@@ -2,7 +2,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { FrontMatterError, readFrontMatterBlock } from './front-matter';
+import { FrontMatterError, quote, readFrontMatterBlock } from './front-matter';
 import { loadParses, saveParses } from './parse-store';
 import { type AuthorProfileFields, authorProfileSchema, type CalendarDate, frontMatterSchema } from './schema';
 import { site } from './site';
@@ -282,7 +282,7 @@ export function readArticles(
     if (!result.article) continue;
     const first = owners.get(result.article.slug);
     if (first) {
-      const message = `"${result.article.slug}" is also the slug of ${first.file}`;
+      const message = `${quote(result.article.slug)} is also the slug of ${first.file}`;
       problems.push({ file: result.article.file, field: 'slug', message });
     } else {
       owners.set(result.article.slug, result.article);
@@ -337,7 +337,7 @@ export function readProfiles(dir: string): { profiles: Map<string, AuthorProfile
       problems.push({
         file: shown,
         field: 'name',
-        message: `"${result.data.name}" also has a profile in ${first.file}`,
+        message: `${quote(result.data.name)} also has a profile in ${first.file}`,
       });
     } else {
       profiles.set(key, { ...result.data, file: shown, body: result.body.trim() });

@@ -31,7 +31,11 @@ async function main() {
 
   if (!quiet) {
     const byKind = new Map<string, typeof warnings>();
-    for (const w of warnings) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), w]);
+    for (const w of warnings) {
+      const list = byKind.get(w.kind);
+      if (list) list.push(w);
+      else byKind.set(w.kind, [w]);
+    }
     for (const [kind, list] of byKind) {
       console.log(`\nWarning: ${kind} (${list.length})`);
       for (const w of list.slice(0, LIST_LIMIT))

@@ -16,7 +16,11 @@ const { index, problems } = loadContent(dir);
 if (problems.length > 0) throw new Error(`${dir} has ${problems.length} content errors; run npm run content:check`);
 
 const failures = new Map<string, string[]>();
-const fail = (check: string, detail: string) => failures.set(check, [...(failures.get(check) ?? []), detail]);
+const fail = (check: string, detail: string) => {
+  const list = failures.get(check);
+  if (list) list.push(detail);
+  else failures.set(check, [detail]);
+};
 let pagesRead = 0;
 
 function read(urlPath: string): HTMLElement | undefined {
