@@ -1,14 +1,52 @@
 // Untrusted and unusual content, built for both hosts: hostile markup, unicode terms, pagination, bad files.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { bothHosts, buildExpectingFailure, buildStatic, offlinePage, removeDir, root } from './harness.mjs';
 
 // Outside the project, as a newsroom's content folder would be.
 const CONTENT_DIR = mkdtempSync(path.join(tmpdir(), 'inkwell-content-'));
 cpSync(path.join(root, 'tests/fixtures/site'), CONTENT_DIR, { recursive: true });
+
+/** Files an attacker could shape, written here so the fixture folder's counts stay as other tests expect. */
+const article = (fields, body) =>
+  `---\n${Object.entries({ date: '2020-01-01', tags: '[Hostile]', ...fields })
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n${body}\n`;
+const FEED_BREAKER =
+  'Feed ]]></title><link>https://evil.example/</link>]]><x:script xmlns:x="http://www.w3.org/1999/xhtml">x</x:script>';
+writeFileSync(
+  path.join(CONTENT_DIR, 'deep-nesting.md'),
+  article({ title: 'Deeply nested' }, `${'<div>'.repeat(3000)}DEEP-TEXT-KEPT${'</div>'.repeat(3000)}`),
+);
+writeFileSync(
+  path.join(CONTENT_DIR, 'feed-breaker.md'),
+  article(
+    {
+      title: JSON.stringify(FEED_BREAKER),
+      excerpt: JSON.stringify(`]]>]]><item><title>INJECTED</title></item>\u0001`),
+    },
+    'Body.',
+  ),
+);
+writeFileSync(
+  path.join(CONTENT_DIR, 'hostile-jsx.mdx'),
+  article(
+    { title: 'Hostile JSX' },
+    [
+      'JSX-SAFE-1',
+      '<iframe src="https://player.vimeo.com/video/1" src="https://evil.example/x"></iframe>',
+      '<iframe srcdoc="<script>window.__pwned=1</script>" src="https://player.vimeo.com/video/2" />',
+      '<a HREF="javascript:window.__pwned=2">JSX-SAFE-2</a> <a xlink:href="javascript:window.__pwned=3">x</a>',
+      '<button formaction="javascript:window.__pwned=4">JSX-SAFE-3</button>',
+      '[md](javascript:window.__pwned=5) <Unknown>JSX-SAFE-4</Unknown>',
+    ].join('\n\n'),
+  ),
+);
 let browser;
 let staticHost;
 let nodeHost;
@@ -89,6 +127,69 @@ describe('hostile MDX', () => {
     }
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     await page.context().close();
+  });
+});
+
+describe('hostile files that used to break pages and feeds', () => {
+  it('renders a body nested 3,000 deep on both hosts, text kept', async () => {
+    for (const url of [`${staticHost.base}/articles/deep-nesting/`, `${nodeHost.base}/articles/deep-nesting`]) {
+      const response = await fetch(url);
+      assert.equal(response.status, 200, url);
+      assert.match(await response.text(), /DEEP-TEXT-KEPT/);
+    }
+  });
+
+  it('holds .mdx to the .md allowlist whatever the spelling', async () => {
+    const page = await offlinePage(browser);
+    await page.goto(`${staticHost.base}/articles/hostile-jsx/`);
+    const body = page.locator('.article-body');
+    for (const n of [1, 2, 3, 4]) assert.ok(await body.getByText(`JSX-SAFE-${n}`).isVisible(), `JSX-SAFE-${n}`);
+    assert.deepEqual(await body.locator('iframe').evaluateAll((fs) => fs.map((f) => f.src)), [
+      'https://player.vimeo.com/video/1',
+      'https://player.vimeo.com/video/2',
+    ]);
+    assert.equal(await body.locator('[srcdoc], [formaction], [href^="javascript" i]').count(), 0);
+    for (const link of await body.locator('a, button').all()) {
+      await link.click({ timeout: 1000, force: true, noWaitAfter: true }).catch(() => {});
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    await page.context().close();
+  });
+
+  it('keeps every feed well-formed, with one item per article and no element from a title', async () => {
+    const xml = new XMLParser({ ignoreAttributes: false });
+    for (const [host, suffix] of [
+      [staticHost, '/'],
+      [nodeHost, ''],
+    ]) {
+      for (const feed of ['/feed.xml', '/atom.xml', `/tags/hostile${suffix}feed.xml`.replace('//', '/')]) {
+        const text = await (await fetch(`${host.base}${feed}`)).text();
+        assert.equal(XMLValidator.validate(text), true, feed);
+        assert.doesNotMatch(text, /<x:script|<title>INJECTED|<link>https:\/\/evil/, feed);
+        const parsed = xml.parse(text);
+        const items = [parsed.rss?.channel.item ?? parsed.feed.entry].flat();
+        const breaker = items.find((i) => String(i.title?.['#text'] ?? i.title).startsWith('Feed ]]>'));
+        assert.ok(breaker, `${feed}: the title comes back as text`);
+      }
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-feeds-'));
+    writeFileSync(path.join(dir, 'rss.xml'), await (await fetch(`${staticHost.base}/feed.xml`)).text());
+    writeFileSync(path.join(dir, 'atom.xml'), await (await fetch(`${staticHost.base}/atom.xml`)).text());
+    const script =
+      'import feedparser,sys\nfor f in sys.argv[1:]:\n d=feedparser.parse(f)\n print(d.bozo, len(d.entries))';
+    const out = execFileSync('/usr/bin/python3', ['-c', script, path.join(dir, 'rss.xml'), path.join(dir, 'atom.xml')]);
+    for (const line of String(out).trim().split('\n')) assert.match(line, /^0 \d+$/);
+    removeDir(dir);
+  });
+
+  it('puts the meta Content-Security-Policy before any script of an exported page', async () => {
+    const html = await (await fetch(`${staticHost.base}/articles/hostile-markup/`)).text();
+    const meta = html.indexOf('<meta http-equiv="Content-Security-Policy"');
+    assert.ok(meta > 0 && meta < html.indexOf('<script'), 'the policy comes first');
+    assert.match(
+      html,
+      /content="script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'"/,
+    );
   });
 });
 
@@ -179,12 +280,27 @@ describe('an empty content folder', () => {
 });
 
 describe('bad files', () => {
-  it('fails the build naming every bad file and field', () => {
-    const { code, output } = buildExpectingFailure('build:static', {
-      CONTENT_DIR: path.join(root, 'tests/fixtures/broken'),
-    });
+  it('fails the build naming every bad file and field, running no code in them', () => {
+    const broken = mkdtempSync(path.join(tmpdir(), 'inkwell-broken-'));
+    cpSync(path.join(root, 'tests/fixtures/broken'), broken, { recursive: true });
+    const marker = path.join(broken, 'ran');
+    const payload = `{ title: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 'T'), date: '2026-01-01' }`;
+    writeFileSync(path.join(broken, 'runs-code.md'), `---js\n${payload}\n---\n`);
+    const laughs = ['l0: &l0 [a, a, a, a, a, a, a, a, a]'];
+    for (let i = 1; i < 9; i++)
+      laughs.push(
+        `l${i}: &l${i} [${Array(9)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(path.join(broken, 'alias-bomb.md'), `---\ntitle: T\n${laughs.join('\n')}\ndate: *l8\n---\n`);
+    const { code, output } = buildExpectingFailure('build:static', { CONTENT_DIR: broken });
+    assert.equal(existsSync(marker), false, 'the ---js block did not run');
+    removeDir(broken);
     assert.notEqual(code, 0);
     for (const line of [
+      /runs-code\.md: front-matter: "---js" opens a block in another language/,
+      /alias-bomb\.md: front-matter: invalid YAML: Excessive alias count/,
       /broken-yaml\/bad-yaml\.md: front-matter: invalid YAML at line \d+/,
       /missing-title\/no-title\.md: title: is required/,
       /impossible-date\/impossible\.md: date: "2026-13-45" is not a real date/,
