@@ -158,11 +158,8 @@ describe('hostile files that used to break pages and feeds', () => {
 
   it('keeps every feed well-formed, with one item per article and no element from a title', async () => {
     const xml = new XMLParser({ ignoreAttributes: false });
-    for (const [host, suffix] of [
-      [staticHost, '/'],
-      [nodeHost, ''],
-    ]) {
-      for (const feed of ['/feed.xml', '/atom.xml', `/tags/hostile${suffix}feed.xml`.replace('//', '/')]) {
+    for (const host of [staticHost, nodeHost]) {
+      for (const feed of ['/feed.xml', '/atom.xml', '/tags/hostile/feed.xml']) {
         const text = await (await fetch(`${host.base}${feed}`)).text();
         assert.equal(XMLValidator.validate(text), true, feed);
         assert.doesNotMatch(text, /<x:script|<title>INJECTED|<link>https:\/\/evil/, feed);
@@ -176,7 +173,7 @@ describe('hostile files that used to break pages and feeds', () => {
     writeFileSync(path.join(dir, 'rss.xml'), await (await fetch(`${staticHost.base}/feed.xml`)).text());
     writeFileSync(path.join(dir, 'atom.xml'), await (await fetch(`${staticHost.base}/atom.xml`)).text());
     const script =
-      'import feedparser,sys\nfor f in sys.argv[1:]:\n d=feedparser.parse(f)\n print(d.bozo, len(d.entries))';
+      'import feedparser,sys\nfor f in sys.argv[1:]:\n d=feedparser.parse(f)\n print(int(d.bozo), len(d.entries))';
     const out = execFileSync('/usr/bin/python3', ['-c', script, path.join(dir, 'rss.xml'), path.join(dir, 'atom.xml')]);
     for (const line of String(out).trim().split('\n')) assert.match(line, /^0 \d+$/);
     removeDir(dir);
@@ -186,10 +183,11 @@ describe('hostile files that used to break pages and feeds', () => {
     const html = await (await fetch(`${staticHost.base}/articles/hostile-markup/`)).text();
     const meta = html.indexOf('<meta http-equiv="Content-Security-Policy"');
     assert.ok(meta > 0 && meta < html.indexOf('<script'), 'the policy comes first');
-    assert.match(
-      html,
-      /content="script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'"/,
-    );
+    const policy = html
+      .slice(meta)
+      .match(/content="([^"]*)"/)[1]
+      .replaceAll('&#x27;', "'");
+    assert.match(policy, /^script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'$/);
   });
 });
 
