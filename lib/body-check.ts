@@ -6,11 +6,6 @@ import { MAX_DEPTH } from './html-tree';
 import { excessNesting } from './markdown';
 import { MAX_MDX_MARKUP, mdxErrorReason, mdxWithinBudget } from './mdx-allowlist';
 
-const short = (error: unknown) =>
-  String((error as Error)?.message ?? error)
-    .split('\n')[0]
-    .slice(0, 120);
-
 /** MDX's compiler, loaded only when there is MDX to check (it is ESM only, and large). */
 async function compileMdx(body: string): Promise<void> {
   const [{ serialize }, { default: remarkGfm }] = await Promise.all([

@@ -1,7 +1,7 @@
 // Property-based: folders of articles made from hostile fragments, through the loader, both body
 // renderers and the feed writers. A fixed seed in CI; FUZZ_RUNS=2000 FUZZ_SEED=<n> npm run test:unit
 // -- fuzz runs it longer, or with another seed, by hand.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -155,9 +155,8 @@ afterAll(() => {
 function writeFolder(files: GeneratedFile[]): { dir: string; names: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-fuzz-'));
   dirs.push(dir);
-  mkdirSync(dir, { recursive: true });
   const names = files.map((f, i) => `file-${i}.${f.format}`);
-  files.forEach((f, i) => writeFileSync(path.join(dir, names[i]), source(f)));
+  for (const [i, f] of files.entries()) writeFileSync(path.join(dir, names[i]), source(f));
   return { dir, names };
 }
 
