@@ -3,7 +3,7 @@ import type { ComponentProps } from 'react';
 import remarkGfm from 'remark-gfm';
 import type { Article } from '@/lib/content';
 import { renderMarkdown } from '@/lib/markdown';
-import { MAX_MDX_MARKUP, mdxErrorReason, mdxWithinBudget, rehypeMdxAllowlist } from '@/lib/mdx-allowlist';
+import { MDX_BUDGET_REASON, mdxErrorReason, mdxWithinBudget, rehypeMdxAllowlist } from '@/lib/mdx-allowlist';
 import { Callout } from './Callout';
 import { Figure } from './Figure';
 
@@ -20,8 +20,7 @@ const prose =
 /** `.mdx` compiled by next-mdx-remote with its JavaScript blocking on and the `.md` allowlist after it. */
 async function compileBody(article: Article) {
   if (!mdxWithinBudget(article.body)) {
-    const reason = `more than ${MAX_MDX_MARKUP} markup characters`;
-    console.error(`content: ${article.file}: body: MDX not compiled (${reason}); shown as markdown`);
+    console.error(`content: ${article.file}: body: MDX not compiled (${MDX_BUDGET_REASON}); shown as markdown`);
     return undefined;
   }
   try {

@@ -15,7 +15,9 @@ interface Props {
 /** MDX: `<Callout type="tip" title="…">…</Callout>`, an aside that stands out from the text. */
 export function Callout({ type = 'note', title, children }: Props) {
   return (
-    <aside className={`not-prose my-6 rounded-r-lg border-l-4 px-5 py-4 ${tones[type] ?? tones.note}`}>
+    <aside
+      className={`not-prose my-6 rounded-r-lg border-l-4 px-5 py-4 ${Object.hasOwn(tones, type) ? tones[type] : tones.note}`}
+    >
       {title && <p className="mb-1 font-semibold">{title}</p>}
       <div className="[&>p+p]:mt-3">{children}</div>
     </aside>

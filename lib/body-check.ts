@@ -4,7 +4,7 @@ import type { Finding } from './check';
 import type { ParsedArticle } from './content';
 import { MAX_DEPTH } from './html-tree';
 import { excessNesting } from './markdown';
-import { MAX_MDX_MARKUP, mdxErrorReason, mdxWithinBudget } from './mdx-allowlist';
+import { MDX_BUDGET_REASON, mdxErrorReason, mdxWithinBudget } from './mdx-allowlist';
 
 /** MDX's compiler, loaded only when there is MDX to check (it is ESM only, and large). */
 async function compileMdx(body: string): Promise<void> {
@@ -24,7 +24,7 @@ export async function bodyFindings(articles: ParsedArticle[]): Promise<Finding[]
       findings.push({
         kind: 'MDX shown as markdown',
         files: [a.file],
-        detail: `more than ${MAX_MDX_MARKUP} markup characters`,
+        detail: MDX_BUDGET_REASON,
       });
     } else if (a.format === 'mdx') {
       try {

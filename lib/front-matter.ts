@@ -1,7 +1,7 @@
 // Splits a content file into its YAML front-matter and body, and parses the YAML with bounds.
 // Content is untrusted: nothing here can evaluate code (no language engines, unlike gray-matter's
 // `---js`), and every step is linear in the file with a cap on the block and on aliases.
-import { parseDocument } from 'yaml';
+import { isScalar, parseDocument, visit } from 'yaml';
 
 /** Real front-matter is under a kilobyte; a block this large is a mistake or an attack. */
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
@@ -70,7 +70,8 @@ function lineEnd(text: string, from: number): number {
  * count from the file's first line, the opening `---`.
  */
 export function parseYaml(yaml: string): unknown {
-  const doc = parseDocument(yaml, { schema: 'core', merge: false, uniqueKeys: true, logLevel: 'silent' });
+  // The parser's own duplicate-key check compares every key with every other: keys are checked here, once each.
+  const doc = parseDocument(yaml, { schema: 'core', merge: false, uniqueKeys: false, logLevel: 'silent' });
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0];
@@ -78,8 +79,19 @@ export function parseYaml(yaml: string): unknown {
     throw new FrontMatterError(`invalid YAML${where}: ${firstLine(error.message)}`);
   }
   try {
+    visit(doc, {
+      Map(_, map) {
+        const keys = new Set<unknown>();
+        for (const { key } of map.items) {
+          const value = isScalar(key) ? key.value : key;
+          if (keys.has(value)) throw new FrontMatterError(`${quote(String(value))} is given twice`);
+          keys.add(value);
+        }
+      },
+    });
     return doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
+    if (error instanceof FrontMatterError) throw error;
     throw new FrontMatterError(`invalid YAML: ${firstLine((error as Error).message)}`);
   }
 }

@@ -54,9 +54,27 @@ function textBelow(root: P5.ParentNode): { text: P5.TextNode[]; depth: number } 
   return { text, depth };
 }
 
+/**
+ * HTML reopens every formatting element still open (`<b>`, `<i>`, `<a>`…) at each new paragraph, so
+ * thousands left unclosed, each with other attributes, make a tree quadratic in size: seconds and
+ * gigabytes for a few kilobytes. Real markup leaves a few open; past MAX_UNCLOSED the formatting tags
+ * are dropped, keeping their text.
+ */
+const MAX_UNCLOSED = 100;
+const FORMATTING = /<(\/?)(a|b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)(?=[\s/>])[^>]*>?/gi;
+
+export function withoutUnclosedFormatting(html: string): string {
+  let open = 0;
+  for (const m of html.matchAll(FORMATTING)) {
+    open = m[1] ? Math.max(0, open - 1) : open + 1;
+    if (open > MAX_UNCLOSED) return html.replace(FORMATTING, '');
+  }
+  return html;
+}
+
 /** An HTML fragment as hast, no deeper than MAX_DEPTH, with the depth it had. */
 export function parseHtmlBounded(html: string, maxDepth = MAX_DEPTH): { tree: Root; depth: number } {
-  const fragment = parseFragment(html);
+  const fragment = parseFragment(withoutUnclosedFormatting(html));
   const depth = flattenDeep(fragment, maxDepth);
   return { tree: fromParse5(fragment) as Root, depth };
 }

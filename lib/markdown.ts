@@ -60,16 +60,19 @@ export const sanitizeSchema: SanitizeSchema = {
     '*': globalAttributes,
     img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'title', 'width', 'height'],
     iframe: ['src', 'title', 'width', 'height', 'allowFullScreen'],
+    // A srcset is a list of URLs the sanitiser's protocol check does not read: <source> keeps none.
+    source: [],
   },
   // Checkboxes exist for GFM task lists; anywhere else an <input> is a form remnant.
   ancestors: { ...defaultSchema.ancestors, input: ['li'] },
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'], href: ['http', 'https', 'mailto'] },
 };
 
+/** Whether a link leaves the site, resolved as a browser would (`//host`, `http:host`, backslashes). */
 function isExternal(href: string): boolean {
-  if (!/^https?:\/\//i.test(href)) return false;
   try {
-    return new URL(href).host !== new URL(site.url).host;
+    const url = new URL(href, `${site.url}/`);
+    return /^https?:$/.test(url.protocol) && url.host !== new URL(site.url).host;
   } catch {
     return true;
   }
@@ -112,8 +115,29 @@ export function rehypeHarden() {
  * reason); code is written fenced. Bare URLs become links only with their scheme, as in GFM's
  * `http://` form: "OpenAI.com" in a sentence stays text.
  */
-const markdown = new MarkdownIt({ html: true, linkify: true }).disable('code').use(footnote);
-markdown.linkify.set({ fuzzyLink: false });
+const plainMarkdown = () => {
+  const md = new MarkdownIt({ html: true, linkify: true }).disable('code');
+  md.linkify.set({ fuzzyLink: false });
+  return md;
+};
+const markdown = plainMarkdown().use(footnote);
+/**
+ * markdown-it-footnote appends each footnote's tokens by copying the whole token list, which grows
+ * with the square of their count: a body with more footnote marks than any article is rendered
+ * without footnotes (the marks stay as text).
+ */
+const MAX_FOOTNOTE_MARKS = 500;
+const withoutFootnotes = plainMarkdown();
+
+function markdownFor(source: string): ReturnType<typeof plainMarkdown> {
+  let marks = 0;
+  for (const mark of ['[^', '^[']) {
+    for (let i = source.indexOf(mark); i !== -1; i = source.indexOf(mark, i + 2)) {
+      if (++marks > MAX_FOOTNOTE_MARKS) return withoutFootnotes;
+    }
+  }
+  return markdown;
+}
 
 // Parsed by parseHtmlBounded rather than rehype-parse: no deeper than the tools after it can recurse.
 const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeHarden).use(rehypeStringify).freeze();
@@ -124,7 +148,7 @@ const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeHarden
  * 2.4 ms, and the HTML parser, sanitiser and hardening after it are the same (docs/performance.md).
  */
 export function renderMarkdown(source: string): string {
-  const tree = sanitizer.runSync(parseHtmlBounded(markdown.render(source)).tree);
+  const tree = sanitizer.runSync(parseHtmlBounded(markdownFor(source).render(source)).tree);
   return sanitizer.stringify(tree).trimEnd();
 }
 
@@ -137,6 +161,6 @@ export function excessNesting(source: string): number | undefined {
   let tags = 0;
   for (let i = source.indexOf('<'); i !== -1 && tags < MAX_DEPTH; i = source.indexOf('<', i + 1)) tags++;
   if (tags < MAX_DEPTH) return undefined;
-  const { depth } = parseHtmlBounded(markdown.render(source));
+  const { depth } = parseHtmlBounded(markdownFor(source).render(source));
   return depth > MAX_DEPTH ? depth : undefined;
 }

@@ -130,38 +130,48 @@ function restoreComponents(root: Root): void {
 
 /**
  * MDX's parser (micromark) resolves emphasis, labels and JSX in time that grows with the square of
- * their count, and nested lists and quotes faster still: a body with more markup than any hand-written
- * article is not compiled but shown as sanitised markdown, whose renderer is linear. Fenced code is
- * not counted: it is not parsed for markup.
+ * their count, and does the same with block structure (list items, quotes, setext headings), nested
+ * or not: a body with more of either than any hand-written article, or larger than one, is not
+ * compiled but shown as sanitised markdown, whose renderer is linear. Fenced code is not counted: it
+ * is not parsed for markup.
  */
 export const MAX_MDX_MARKUP = 4000;
 const MARKUP = new Set([...'*_~>[]<{`'].map((c) => c.charCodeAt(0)));
+/** Lines that open or continue block structure. */
+export const MAX_MDX_BLOCKS = 1000;
+/** Lists and quotes nested this deep on one line (`- - - …`, `>>>…`, indentation). */
+export const MAX_MDX_NESTING = 32;
+export const MAX_MDX_BYTES = 256 * 1024;
+export const MDX_BUDGET_REASON = `over MDX's budget: ${MAX_MDX_MARKUP} markup characters, ${MAX_MDX_BLOCKS} block lines, ${MAX_MDX_NESTING} levels on a line or ${MAX_MDX_BYTES / 1024} KB`;
+
+const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const CONTAINER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/;
 
 export function mdxWithinBudget(body: string): boolean {
-  let count = 0;
+  if (body.length > MAX_MDX_BYTES) return false;
+  let markup = 0;
+  let blocks = 0;
   let fence: string | undefined;
-  for (const line of body.split('\n')) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  for (const line of body.split(/\r\n|\r|\n/)) {
+    const marker = FENCE.exec(line)?.[1];
     if (fence) {
-      if (marker?.[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      if (marker?.[0] === fence[0] && marker.length >= fence.length && /^ {0,3}[`~]+[ \t]*$/.test(line)) {
+        fence = undefined;
+      }
       continue;
     }
     if (marker) {
       fence = marker;
       continue;
     }
-    for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if (MARKUP.has(c)) count++;
-    }
-    if (count > MAX_MDX_MARKUP || containerDepth(line) > MAX_MDX_NESTING) return false;
+    for (let i = 0; i < line.length; i++) if (MARKUP.has(line.charCodeAt(i))) markup++;
+    const depth = containerDepth(line);
+    if (depth > 0 || SETEXT.test(line)) blocks++;
+    if (markup > MAX_MDX_MARKUP || blocks > MAX_MDX_BLOCKS || depth > MAX_MDX_NESTING) return false;
   }
   return true;
 }
-
-/** Lists and quotes nested this deep on one line (`- - - …`, `> > …`, indentation) cost MDX far more than their size. */
-export const MAX_MDX_NESTING = 32;
-const CONTAINER = /^(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*/;
 
 /** How many block containers a line opens: its indentation in steps of two, then each marker in a row. */
 function containerDepth(line: string): number {

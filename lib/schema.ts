@@ -81,7 +81,8 @@ export function parseDate(value: string): CalendarDate | undefined {
   }
   const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const instant = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${offset}`);
-  if (Number.isNaN(instant.getTime())) return undefined;
+  // Offsets can move an instant out of the four-digit years RFC 3339 (feeds) and sorting by text rely on.
+  if (Number.isNaN(instant.getTime()) || !/^\d{4}-/.test(instant.toISOString())) return undefined;
   return { day: `${y}-${mo}-${d}`, iso: instant.toISOString() };
 }
 
@@ -110,6 +111,14 @@ function shown(value: unknown): string {
   return value !== null && typeof value === 'object' ? 'a mapping' : String(value).slice(0, 80);
 }
 
+/**
+ * Text that becomes a URL segment and a folder name in the export (slugs, terms): well-formed Unicode
+ * without control characters, and short enough in UTF-8 for a file name (255 bytes on most disks).
+ */
+const MAX_SEGMENT_BYTES = 200;
+const segmentSafe = (v: string) => v.isWellFormed() && !/\p{Cc}/u.test(v) && Buffer.byteLength(v) <= MAX_SEGMENT_BYTES;
+const SEGMENT_MESSAGE = `must be well-formed text without control characters, at most ${MAX_SEGMENT_BYTES} bytes in UTF-8`;
+
 const text = (what: string, max: number) =>
   z
     .union([z.string().max(max, tooLong(max, true)), z.number()], { error: `must be ${what}` })
@@ -119,7 +128,12 @@ const text = (what: string, max: number) =>
 
 const term = z
   .union([z.string().max(LIMITS.tag, tooLong(LIMITS.tag, true)), z.number()])
-  .transform((v) => squish(String(v)));
+  .transform((v) => squish(String(v)))
+  .refine(segmentSafe, SEGMENT_MESSAGE);
+
+/** A name that is also a term (author, category): its page is a folder of the export. */
+const termText = (what: string, max: number) =>
+  text(what, max).refine((v) => v === null || v === undefined || segmentSafe(v), SEGMENT_MESSAGE);
 
 /** Imports write `source: ''` or leave a `- ` list item empty: both mean "nothing", not an error. */
 const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -186,7 +200,7 @@ export const frontMatterSchema = z.object({
   updated: dateField.optional(),
   excerpt: text('text', LIMITS.excerpt),
   coverImage: z.preprocess(blankAsMissing, imageRef.optional().nullable()),
-  author: text('a name', LIMITS.name),
+  author: termText('a name', LIMITS.name),
   tags: z.preprocess(
     (value, ctx) => withoutBlanks(atMost(LIMITS.tags, 'tags')(value, ctx)),
     z
@@ -195,7 +209,7 @@ export const frontMatterSchema = z.object({
       .nullable()
       .transform((v) => (v ?? []).filter((t) => t.length > 0)),
   ),
-  category: text('a single name', LIMITS.category),
+  category: termText('a single name', LIMITS.category),
   source: z.preprocess(blankAsMissing, httpUrl.optional().nullable()),
   draft: z.boolean({ error: 'must be true or false' }).optional().nullable(),
   readTime: z
@@ -214,6 +228,7 @@ export const frontMatterSchema = z.object({
         (v) => v.length > 0 && !/^[_.]/.test(v) && !/[\s/?#%\\]/.test(v),
         'must be one URL segment: no spaces, slashes, ?, # or %, and not starting with _ or .',
       )
+      .refine(segmentSafe, SEGMENT_MESSAGE)
       .optional()
       .nullable(),
   ),

@@ -66,7 +66,8 @@ export function buildTerms(spellings: Iterable<string>, overrides: Record<string
   for (const [base, keys] of byBase) {
     for (const key of keys) {
       const slug = keys.length === 1 || key === base ? base : `${base}-${shortHash(key)}`;
-      const name = overrides[key] ?? displayName(seen.get(key) ?? new Map());
+      const name =
+        (Object.hasOwn(overrides, key) ? overrides[key] : undefined) ?? displayName(seen.get(key) ?? new Map());
       terms.set(key, { key, name, slug });
     }
   }

@@ -143,6 +143,11 @@ function screen(req, res) {
     answer(res, 400, { Connection: 'close' });
     return true;
   }
+  // An empty segment names no page, and `//host/…` in a Location would send the reader to that host.
+  if (pathname.includes('//')) {
+    answer(res, 404);
+    return true;
+  }
   if (canonical !== pathname) {
     res.statusCode = 308;
     res.setHeader('Location', canonical + target.slice(pathname.length));

@@ -142,6 +142,12 @@ describe('malformed and odd requests', () => {
     }
   });
 
+  it('never redirects to another host: an empty segment is a 404', async () => {
+    for (const target of ['//evil.example/%61', '///evil.example/%7E', '/articles//brief-07', '//evil.example/']) {
+      await expectStatus(404, `GET ${target}`);
+    }
+  });
+
   it('answers 414 to an overlong URL', async () => {
     await expectStatus(414, `GET /articles/${'a'.repeat(10_000)}`);
     await expectStatus(414, `GET /search?q=${'a'.repeat(10_000)}`);

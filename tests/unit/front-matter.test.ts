@@ -64,6 +64,27 @@ describe('front-matter is YAML and nothing else', () => {
   });
 });
 
+describe('names that become URLs and folders', () => {
+  it('loads terms named like Object members, and refuses slugs a URL or folder cannot hold', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-names-'));
+    writeFileSync(
+      path.join(dir, 'a.md'),
+      `---\n${ok}tags: [constructor, __proto__, toString]\nauthor: Constructor\n---\n`,
+    );
+    writeFileSync(path.join(dir, 'b.md'), `---\n${ok}tags: [x]\n---\n`);
+    const { index, problems } = loadContent(dir);
+    rmSync(dir, { recursive: true });
+    expect(problems).toEqual([]);
+    expect(index.tags.terms.map((t) => typeof t.name)).toEqual(['string', 'string', 'string', 'string']);
+    expect(index.bySlug.get('a')?.author.name).toBe('Constructor');
+    for (const slug of ['x\uD800', 'a\u0000b', 'a\u007fb', '漢'.repeat(80)]) {
+      expect(problemsOf(`---\n${ok}slug: ${JSON.stringify(slug)}\n---\n`).map((p) => p.field)).toEqual(['slug']);
+    }
+    expect(problemsOf(`---\n${ok}category: ${JSON.stringify('漢'.repeat(90))}\n---\n`)[0].field).toBe('category');
+    expect(problemsOf(`---\ntitle: T\ndate: '9999-12-31T23:59:59-23:59'\n---\n`)[0].field).toBe('date');
+  });
+});
+
 describe('front-matter parsing is bounded', () => {
   it('refuses an alias bomb quickly, naming the file, without the expanded value', () => {
     const started = performance.now();
@@ -93,6 +114,13 @@ describe('front-matter parsing is bounded', () => {
       expect(problems[0].field).toBe('front-matter');
       expect(problems[0].message.length).toBeLessThan(200);
     }
+  });
+
+  it('finds duplicate keys in one pass, however many keys a block has', () => {
+    const started = performance.now();
+    expect(problemsOf(`---\nx: {${'a,'.repeat(30_000)}}\n---\n`)[0].message).toBe('"a" is given twice');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(problemsOf(`---\n${ok}title: again\n---\n`)[0].message).toBe('"title" is given twice');
   });
 
   it('refuses a file too large to be an article before reading it', () => {

@@ -180,14 +180,20 @@ describe('helpers are linear in untrusted text', () => {
 /** A file as the import pipelines write it, the pattern in every field up to its limit and in the body. */
 function file(pattern: string, body: string): string {
   const field = (max: number) => JSON.stringify(`x ${pattern.slice(0, max - 2)}`);
+  // Names that become URL segments must also be well-formed and fit a file name (200 bytes of UTF-8).
+  const segment = (max: number) => {
+    let text = `x ${pattern.slice(0, max - 2)}`.replace(/\p{Cs}|\p{Cc}/gu, '');
+    while (Buffer.byteLength(text) > 200) text = text.slice(0, -1).replace(/\p{Cs}$/u, '');
+    return JSON.stringify(text);
+  };
   return [
     '---',
     `title: ${field(LIMITS.title)}`,
     'date: 2025-11-14',
     `excerpt: ${field(LIMITS.excerpt)}`,
-    `author: ${field(LIMITS.name)}`,
-    `category: ${field(LIMITS.category)}`,
-    `tags: [${field(LIMITS.tag)}, AI]`,
+    `author: ${segment(LIMITS.name)}`,
+    `category: ${segment(LIMITS.category)}`,
+    `tags: [${segment(LIMITS.tag)}, AI]`,
     'source: https://news.test/story',
     '---',
     body,

@@ -31,6 +31,7 @@ const payloads: Record<string, string> = {
   'a style attribute': '<div style="position:fixed">x</div>',
   'a form': '<form action="https://evil.example/"><input name="q" /><button>Go</button></form>',
   'a component given a script URL': '<Figure src="javascript:alert(1)" alt="x" onError="alert(2)" />',
+  'a srcset': '<picture><source srcSet="javascript:alert(1) 1x, data:text/html,x 2x" /><img src="/a.png" /></picture>',
   'data URLs': '<a href="data:text/html,<script>alert(1)</script>">x</a><iframe src="data:text/html,x" />',
 };
 

@@ -36,6 +36,11 @@ const patterns: Record<string, string> = {
   'list markers': run('- '),
   'tabs and newlines': run('\t\n'),
   'footnote references': run('[^a]'),
+  'inline footnotes': run('^[x] '),
+  'unclosed formatting, then paragraphs':
+    Array.from({ length: 20_000 }, (_, i) => `<b id=${i}>`).join('') + run('<p>x').slice(0, 700_000),
+  'setext headings': run('x\n=\n'),
+  'nested list items per line': run('- - x\n'),
   'bare URLs': run('http://a.'),
   'table rows': run('|-'),
 };
