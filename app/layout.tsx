@@ -5,7 +5,7 @@ import { DevReload } from '@/components/DevReload';
 import { SiteChrome } from '@/components/SiteChrome';
 import { ThemeScript } from '@/components/ThemeScript';
 import { titleTemplate } from '@/lib/metadata';
-import { metaContentSecurityPolicy } from '@/lib/security-headers';
+import { metaContentSecurityPolicy } from '@/lib/server/security-headers.mjs';
 import { site } from '@/lib/site';
 import './globals.css';
 

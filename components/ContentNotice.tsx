@@ -1,4 +1,5 @@
 import { fileSlug, getContent } from '@/lib/content';
+import { readSettings } from '@/lib/settings.mjs';
 import { urls } from '@/lib/urls';
 
 /**
@@ -6,7 +7,7 @@ import { urls } from '@/lib/urls';
  * the first bad file's URL, which lists them all.
  */
 export function ContentNotice() {
-  if (process.env.NODE_ENV !== 'development') return null;
+  if (readSettings().contentMode !== 'dev') return null;
   const { problems } = getContent();
   if (problems.length === 0) return null;
   const files = new Set(problems.map((p) => p.file)).size;

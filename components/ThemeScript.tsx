@@ -1,4 +1,4 @@
-import { themeScript } from '@/lib/theme-script';
+import { themeScript } from '@/lib/server/theme-script.mjs';
 
 /** The inline theme script; plain script rather than a React component, so pages need no client runtime. */
 export function ThemeScript() {

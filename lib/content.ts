@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { FrontMatterError, quote, readFrontMatterBlock } from './front-matter';
 import { loadParses, saveParses } from './parse-store';
 import { type AuthorProfileFields, authorProfileSchema, type CalendarDate, frontMatterSchema } from './schema';
+import { readSettings } from './settings.mjs';
 import { site } from './site';
 import { buildTerms, type Term, termKey } from './terms';
 import { decodeEntities, makeExcerpt, plainText, readingMinutes, squish } from './text';
@@ -105,7 +106,7 @@ export interface LoadOptions {
 }
 
 export function contentDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.CONTENT_DIR?.trim() || 'content');
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), readSettings().contentDir);
 }
 
 function shownPath(file: string): string {
@@ -456,8 +457,9 @@ const SAVE_PARSES_AFTER_MS = 3000;
  */
 export function getContent(): ContentIndex {
   const dir = contentDir();
-  if (process.env.NODE_ENV === 'development') return liveContent(dir, DEV_RECHECK_MS, true).index;
-  if (process.env.INKWELL_LIVE_CONTENT) return liveContent(dir, SERVER_RECHECK_MS, false).index;
+  const mode = readSettings().contentMode;
+  if (mode === 'dev') return liveContent(dir, DEV_RECHECK_MS, true).index;
+  if (mode === 'live') return liveContent(dir, SERVER_RECHECK_MS, false).index;
   memo.__inkwellContent ??= new Map();
   let index = memo.__inkwellContent.get(dir);
   if (!index) {
@@ -499,7 +501,7 @@ function liveContent(dir: string, recheckMs: number, includeDrafts: boolean): Li
     return last;
   }
   // `npm run dev` starts from the parses of its last run (lib/parse-store.ts) and keeps them for the next.
-  const dev = process.env.NODE_ENV === 'development';
+  const dev = readSettings().contentMode === 'dev';
   const cache = last?.cache ?? (dev ? loadParses(dir) : new Map());
   // An empty look is a missing folder, or an empty one: read it plainly, so a missing one is named.
   const { index } = loadContent(dir, { includeDrafts, cache, stamps: stamps.size ? stamps : undefined });

@@ -1,15 +1,10 @@
-// The one site configuration: identity, origin, paging and editorial defaults.
-
-const LOCAL_URL = 'http://localhost:3000';
-
-function siteUrl(): string {
-  const raw = process.env.SITE_URL?.trim() || LOCAL_URL;
-  return raw.replace(/\/+$/, '');
-}
+// The one site configuration: identity, origin, paging and editorial defaults. What differs between
+// deployments (the origin, the content folder) comes from the environment, through lib/settings.mjs.
+import { LOCAL_URL, readSettings } from './settings.mjs';
 
 /** What a production build says when it has no public origin, which every absolute URL it writes uses. */
 export function siteUrlWarning(): string | undefined {
-  if (process.env.SITE_URL?.trim()) return undefined;
+  if (readSettings().siteUrlGiven) return undefined;
   return `Warning: SITE_URL is not set, so this build uses ${LOCAL_URL} as the site's public origin in the sitemap, robots.txt, feeds, canonical and Open Graph URLs and JSON-LD. Set it to where the site is served, e.g. SITE_URL=https://example.org npm run build`;
 }
 
@@ -18,7 +13,7 @@ export const site = {
   title: 'Inkwell — notes on AI, the web and publishing',
   description:
     'A publication built from markdown: news, guides and analysis on artificial intelligence and the open web.',
-  url: siteUrl(),
+  url: readSettings().siteUrl,
   locale: 'en-US',
   language: 'en',
   pageSize: 12,

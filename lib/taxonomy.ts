@@ -2,7 +2,7 @@
 import { type Article, getContent, type TermIndex } from './content';
 import { orPlaceholder } from './paginate';
 import { longTail } from './prerender';
-import { lookUp } from './segments.mjs';
+import { lookUp } from './server/segments.mjs';
 import type { Term } from './terms';
 import type { TermKind } from './urls';
 
@@ -25,12 +25,12 @@ export function termParams(kind: TermKind): { term: string }[] {
   return kind === 'categories' ? params : longTail(params);
 }
 
-/** A term by its URL segment, in the one spelling lib/urls.ts builds (lib/segments.mjs). */
+/** A term by its URL segment, in the one spelling lib/urls.ts builds (lib/server/segments.mjs). */
 export function findTerm(kind: TermKind, segment: string): Term | undefined {
   return lookUp(termIndex(kind).bySlug, segment);
 }
 
-/** An article by its URL segment, in the one spelling lib/urls.ts builds (lib/segments.mjs). */
+/** An article by its URL segment, in the one spelling lib/urls.ts builds (lib/server/segments.mjs). */
 export function findArticle(segment: string): Article | undefined {
   return lookUp(getContent().bySlug, segment);
 }

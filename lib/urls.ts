@@ -1,8 +1,9 @@
 // Every URL the site links to is built here: slugs, paths, pages and absolute URLs.
+import { readSettings } from './settings.mjs';
 import { site } from './site';
 
 /** The static export serves every route as `dir/index.html`, so its links end in a slash. */
-const trailing = process.env.STATIC_EXPORT ? '/' : '';
+const trailing = readSettings().staticExport ? '/' : '';
 export const trailingSlash = trailing === '/';
 
 const SYMBOL_WORDS: Record<string, string> = { '+': ' plus ', '#': ' sharp ', '&': ' and ', '@': ' at ' };

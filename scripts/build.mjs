@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingGeneratedLine, pagesGenerated } from '../lib/server/next-internals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const isStatic = process.argv.includes('--static');
@@ -65,7 +66,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 async function main() {
   const timings = [];
   let output = '';
-  const generated = /✓ Generating static pages using \d+ workers? \((\d+)\/\1\)/;
+  let generated = false;
   const steps = [
     [
       'next build',
@@ -73,7 +74,10 @@ async function main() {
       ['build'],
       (text) => {
         output = (output + text).slice(-500);
-        if (generated.test(output)) startSearch();
+        if (!generated && pagesGenerated(output)) {
+          generated = true;
+          startSearch();
+        }
       },
     ],
     ...(isStatic ? [['postexport', process.execPath, [script('postexport.mjs')]]] : []),
@@ -85,6 +89,11 @@ async function main() {
     if (code !== 0) {
       stopSearch();
       return code;
+    }
+    if (name === 'next build' && !generated) {
+      stopSearch();
+      console.error(missingGeneratedLine().message);
+      return 1;
     }
     startSearch();
   }

@@ -1,15 +1,15 @@
 // The step after `next build` (scripts/build.mjs runs it):
 //   node scripts/postbuild.mjs <site>
 //   site: out/ (static export) or .next/server/app (Node host)
-// 1. Every prerendered page becomes a plain HTML document (scripts/strip-runtime.mjs says why), and a
-//    static export loses its RSC files. On the Node host, scripts/server.mjs does the same to every
+// 1. Every prerendered page becomes a plain HTML document (plainPage in lib/server/next-internals.mjs
+//    says why), and a static export loses its RSC files. On the Node host, `npm start` does the same to every
 //    page it renders later, so a page is the same whenever it was made.
 // 2. In a static export, Next's client JavaScript that no page loads any more is deleted: dead files,
 //    and one of them holds a URL parser that names `localhost`.
 import { readdirSync, rmSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stripRuntime } from './strip-runtime.mjs';
+import { plainPage } from '../lib/server/next-internals.mjs';
 
 const site = path.resolve(process.argv[2] ?? 'out');
 let pages = 0;
@@ -30,7 +30,7 @@ function collect(folder, pagesFound = [], rscFound = []) {
 
 async function strip(file) {
   const html = await readFile(file, 'utf8');
-  const stripped = stripRuntime(html);
+  const stripped = plainPage(html);
   if (stripped !== html) await writeFile(file, stripped);
   for (const [, asset] of stripped.matchAll(/["'(](\/_next\/[^"')?#]+)/g)) referenced.add(asset);
   saved += html.length - stripped.length;

@@ -2,8 +2,8 @@
 // dynamic routes export (see orPlaceholder in lib/paginate.ts), so they are not served, and
 // writes the security headers as out/_headers for static hosts that read one.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { headersFile } from '../lib/server/security-headers.mjs';
 
 const out = path.resolve(process.argv[2] ?? 'out');
 let removed = 0;
@@ -23,7 +23,6 @@ function walk(dir, parentName) {
 }
 
 walk(out, '');
-const { headersFile } = createRequire(import.meta.url)('../lib/security-headers.js');
 writeFileSync(path.join(out, '_headers'), headersFile());
 // A Node build leaves its search index in public/, which the export copies; Pagefind writes a fresh one.
 rmSync(path.join(out, 'pagefind'), { recursive: true, force: true });

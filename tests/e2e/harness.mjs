@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath, waitFor } from '../../scripts/local.mjs';
+import { chromiumArgs, chromiumPath, waitFor } from '../chromium.mjs';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -54,9 +54,9 @@ async function start(command, args, port, extraEnv = {}, timeoutMs = 30_000, log
   };
 }
 
-/** `npm start`: the Node host's server (scripts/server.mjs). */
+/** `npm start`: the Node host's server (lib/server/server.mjs). */
 export const startNode = (port, extraEnv = {}, log = 'ignore') =>
-  start('node', ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], port, extraEnv, 30_000, log);
+  start('node', ['lib/server/server.mjs', '-p', String(port), '-H', '127.0.0.1'], port, extraEnv, 30_000, log);
 export const serveStatic = (dir, port) => start('node', ['scripts/serve-static.mjs', dir, String(port)], port);
 /** `npm run dev` on a content folder; its own build folder, so it never meets a build's. */
 export const startDev = (port, contentDir) =>

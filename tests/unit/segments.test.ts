@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalPath, lookUp, segmentValues } from '@/lib/segments.mjs';
+import { canonicalPath, lookUp, segmentValues } from '@/lib/server/segments.mjs';
 import { slugify, urls } from '@/lib/urls';
 
 const slugs = new Map(['brief-07', 'künstliche-intelligenz', '机器学习', 'c-plus-plus', 'a+b'].map((s) => [s, s]));

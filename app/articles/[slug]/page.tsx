@@ -7,7 +7,8 @@ import { articleJsonLd, articleMetadata, jsonLdString } from '@/lib/metadata';
 import { orPlaceholder } from '@/lib/paginate';
 import { prerenderNewest } from '@/lib/prerender';
 import { neighbours, relatedArticles } from '@/lib/related';
-import { segmentValues } from '@/lib/segments.mjs';
+import { segmentValues } from '@/lib/server/segments.mjs';
+import { readSettings } from '@/lib/settings.mjs';
 import { findArticle } from '@/lib/taxonomy';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -34,7 +35,7 @@ export default async function ArticlePage({ params }: Props) {
     // In `npm run dev`, a bad file's URL says what to fix; the Node host only logs it.
     const named = segmentValues(slug);
     const own = content.problems.filter((p) => named.includes(fileSlug(p.file)));
-    if (own.length === 0 || process.env.NODE_ENV !== 'development') notFound();
+    if (own.length === 0 || readSettings().contentMode !== 'dev') notFound();
     const others = content.problems.filter((p) => !named.includes(fileSlug(p.file)));
     return <ContentProblems title={`${own[0].file} has problems`} problems={[...own, ...others]} />;
   }

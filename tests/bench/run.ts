@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../lib/content';
-import { chromiumArgs, chromiumPath, waitFor } from '../local.mjs';
+import { chromiumArgs, chromiumPath, waitFor } from '../chromium.mjs';
 import { generateCorpus } from './corpus';
 import { writeFloorApp } from './floor';
 import { serveBench } from './serve';

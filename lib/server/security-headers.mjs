@@ -1,8 +1,8 @@
+// @ts-check
 // Security headers, one definition for both hosts: next.config.js sends them from the Node host,
 // and the static export gets the same policy as a `_headers` file (Netlify, Cloudflare Pages syntax).
-// CommonJS so that next.config.js can require it.
-const { createHash } = require('node:crypto');
-const { themeScript } = require('./theme-script');
+import { createHash } from 'node:crypto';
+import { themeScript } from './theme-script.mjs';
 
 const themeHash = `'sha256-${createHash('sha256').update(themeScript).digest('base64')}'`;
 
@@ -11,7 +11,7 @@ const EMBED_ORIGINS = ['https://www.youtube.com', 'https://www.youtube-nocookie.
 const scriptSrc = `script-src 'self' ${themeHash} 'wasm-unsafe-eval'`;
 
 /** Only what the site uses: its own files, the theme script by hash, Pagefind's WebAssembly, covers from anywhere on https. */
-const contentSecurityPolicy = [
+export const contentSecurityPolicy = [
   "default-src 'self'",
   scriptSrc,
   "style-src 'self'",
@@ -30,9 +30,9 @@ const contentSecurityPolicy = [
  * `_headers` still refuses injected script, plugins and a moved base URL. (Meta policies cannot carry
  * frame-ancestors, and apply only to what follows them, so the tag comes first in <head>.)
  */
-const metaContentSecurityPolicy = [scriptSrc, "object-src 'none'", "base-uri 'self'"].join('; ');
+export const metaContentSecurityPolicy = [scriptSrc, "object-src 'none'", "base-uri 'self'"].join('; ');
 
-const securityHeaders = [
+export const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -43,18 +43,13 @@ const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
-const strictTransportSecurity = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
+export const strictTransportSecurity = {
+  key: 'Strict-Transport-Security',
+  value: 'max-age=63072000; includeSubDomains',
+};
 
 /** The `_headers` file for static hosts, which serve HTTPS, so HSTS is always on. */
-function headersFile() {
+export function headersFile() {
   const lines = [...securityHeaders, strictTransportSecurity].map(({ key, value }) => `  ${key}: ${value}`);
   return `/*\n${lines.join('\n')}\n`;
 }
-
-module.exports = {
-  securityHeaders,
-  strictTransportSecurity,
-  contentSecurityPolicy,
-  metaContentSecurityPolicy,
-  headersFile,
-};

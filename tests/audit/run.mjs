@@ -13,7 +13,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath, waitFor } from '../local.mjs';
+import { chromiumArgs, chromiumPath, waitFor } from '../chromium.mjs';
 import { checkLinks } from './links.mjs';
 import { jsonFeedProblems, localhostMentions, nuErrors, parseFeeds } from './validators.mjs';
 

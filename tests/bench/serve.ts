@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentIndex } from '../../lib/content';
-import { waitFor } from '../local.mjs';
+import { waitFor } from '../chromium.mjs';
 
 type Run = (
   command: string,
@@ -147,7 +147,7 @@ function hasRedis() {
 }
 
 async function startServer(root: string, env: NodeJS.ProcessEnv, port: number) {
-  const child = spawn('node', ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn('node', ['lib/server/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,
     detached: true,

@@ -3,8 +3,8 @@
 // encoding, another Unicode normalisation — is another URL, and must not be a second page: each one
 // would be a second cache entry, and Next files its cache under the decoded path, where `%62rief` and
 // `brief` meet. The routes look their values up with `lookUp`; the Node host's server
-// (scripts/server.mjs) sends every request path through `canonicalPath` before Next sees it.
-// Plain JavaScript, so that scripts/server.mjs can import it as it is.
+// (lib/server/server.mjs) sends every request path through `canonicalPath` before Next sees it.
+// Plain JavaScript, so that lib/server/server.mjs can import it as it is.
 
 /** @param {string} segment */
 function decode(segment) {

@@ -16,6 +16,7 @@
 // it lacks are rendered. The outage and the return are logged once each. On its return, every entry
 // made before it is treated as stale, since content changes revalidated while Redis was away never
 // reached it.
+// @ts-check
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
@@ -23,33 +24,39 @@ import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { createClient } from 'redis';
+import { readSettings } from '../settings.mjs';
+import { cacheEntry, EVERYTHING_TAG, NextInternalsError, nextCacheModules, routeCacheKey } from './next-internals.mjs';
 
-const shared = globalThis;
-
-// Next's own modules, as Node loads them for Next itself: a bundle (instrumentation.ts) would
-// otherwise carry copies, whose map below would not be the one Next fills.
-const nextModule = (name) => import(/*turbopackIgnore: true*/ `next/dist/server/lib/incremental-cache/${name}.js`);
-const { SharedCacheControls } = await nextModule('shared-cache-controls.external');
-const FileSystemCache = (await nextModule('file-system-cache')).default.default;
+const shared = /** @type {typeof globalThis & { __inkwellRedis?: any }} */ (globalThis);
+const { FileSystemCache, lifetimes } = await nextCacheModules();
+const { redisUrl, nextPhase } = readSettings();
 
 /**
- * Whether an entry is a page for a URL that names nothing. Next records each entry's lifetime in a
- * map of its own before it hands the entry to the handler; a refused entry's is taken out again, or
- * that map would grow by one key per made-up URL.
+ * What an entry is; whether it is refused, as a page for a URL that names nothing. Next records each
+ * entry's lifetime in a map of its own before it hands the entry to the handler: a refused entry's is
+ * taken out again, or that map would grow by one key per made-up URL. An entry this module does not
+ * know stops the server: Next caches pages differently now, and a cache this module misreads would
+ * serve wrong pages.
+ * @param {string} key
+ * @param {unknown} value
  */
-function refused(key, value) {
-  if (value?.status !== 404) return false;
-  SharedCacheControls.cacheControls.delete(key);
-  return true;
+function screened(key, value) {
+  try {
+    const entry = cacheEntry(value);
+    if (entry.notFound) lifetimes.delete(key);
+    return entry;
+  } catch (error) {
+    if (!(error instanceof NextInternalsError)) throw error;
+    console.error(`cache: ${error.message}`);
+    process.exit(70);
+  }
 }
 
-/** Every page and route handler carries this tag: revalidating it makes everything stale. */
-const EVERYTHING = '_N_T_/layout';
-
+/** @param {string} serverDistDir */
 function connect(serverDistDir) {
   const buildId = readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
   const client = createClient({
-    url: process.env.REDIS_URL,
+    url: redisUrl,
     disableOfflineQueue: true,
     socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(retries * 100, 2000) },
   });
@@ -58,13 +65,13 @@ function connect(serverDistDir) {
   client.on('error', (error) => {
     if (down) return;
     down = true;
-    console.error(`cache: Redis at ${process.env.REDIS_URL} is unreachable (${error.message}); serving without it`);
+    console.error(`cache: Redis at ${redisUrl} is unreachable (${error.message}); serving without it`);
   });
   client.on('ready', () => {
     if (!down) return;
     down = false;
     console.log('cache: Redis is back; pages cached before the outage are revalidated');
-    redis.revalidateTag(EVERYTHING).catch(() => {});
+    redis.revalidateTag(EVERYTHING_TAG).catch(() => {});
   });
   client.connect().catch(() => {});
   return redis;
@@ -73,7 +80,7 @@ function connect(serverDistDir) {
 CacheHandler.onCreation(({ serverDistDir }) => {
   // A build writes no shared cache: the pages it prerenders reach Redis from their files, made plain
   // by postbuild, when an instance starts (instrumentation.ts).
-  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [createLruHandler()] };
+  if (nextPhase === PHASE_PRODUCTION_BUILD) return { handlers: [createLruHandler()] };
   shared.__inkwellRedis ??= connect(serverDistDir);
   return { handlers: [shared.__inkwellRedis, createLruHandler({ maxItemsNumber: 2000 })] };
 });
@@ -97,24 +104,26 @@ class SharedCache extends CacheHandler {
     return entry;
   }
 
+  /** @type {CacheHandler['set']} */
   set(key, value, context) {
-    if (refused(key, value)) return Promise.resolve();
-    const header = value?.kind === 'APP_ROUTE' ? value.headers?.['x-next-cache-tags'] : undefined;
-    if (typeof header !== 'string') return super.set(key, value, context);
-    const tags = [...new Set([...(context?.tags ?? []), ...header.split(',')])];
+    const { notFound, headerTags } = screened(key, value);
+    if (notFound) return Promise.resolve();
+    if (headerTags.length === 0) return super.set(key, value, context);
+    const tags = [...new Set([...(context?.tags ?? []), ...headerTags])];
     return super.set(key, value, { ...context, tags });
   }
 }
 
 /** Next's cache on local disk, less the 404s. */
 class LocalCache extends FileSystemCache {
+  /** @param {string} key @param {unknown} value @param {unknown} context */
   set(key, value, context) {
-    if (refused(key, value)) return Promise.resolve();
+    if (screened(key, value).notFound) return Promise.resolve();
     return super.set(key, value, context);
   }
 }
 
-export default process.env.REDIS_URL ? SharedCache : LocalCache;
+export default redisUrl ? SharedCache : LocalCache;
 
 /**
  * Puts the pages the build prerendered in the shared cache, unless another instance already did (a
@@ -125,16 +134,10 @@ export default process.env.REDIS_URL ? SharedCache : LocalCache;
 export async function seedFromBuild() {
   const { registerInitialCache } = await import('@fortedigital/nextjs-cache-handler/instrumentation');
   const app = path.join(process.cwd(), '.next', 'server', 'app');
-  const routeKey = (key) => {
-    try {
-      return JSON.parse(readFileSync(path.join(app, `${key}.meta`), 'utf8')).routeCache?.key ?? key;
-    } catch {
-      return key;
-    }
-  };
   class RouteKeyed extends SharedCache {
+    /** @type {CacheHandler['set']} */
     set(key, value, context) {
-      return super.set(routeKey(key), value, context);
+      return super.set(routeCacheKey(app, key), value, context);
     }
   }
   await registerInitialCache(RouteKeyed, { setOnlyIfNotExists: true, fetch: false });

@@ -1,0 +1,147 @@
+// @ts-check
+// `npm start`: the Node host. Next's own production server and cache (shared through Redis when
+// REDIS_URL is set, see cache-handler.mjs), with what `next start` alone cannot do for this site:
+// 1. Every HTML page leaves plain (plain-pages.mjs), as postbuild leaves prerendered ones.
+// 2. Every REVALIDATE_SECONDS it has the app look at CONTENT_DIR (app/api/content); when a file
+//    changed, the cached pages are marked stale and made again on their next request.
+// 3. /pagefind/ is served from the folder as it is now, so `npm run search:index` needs no restart.
+// 4. Cached pages tell shared caches (a CDN) to keep them REVALIDATE_SECONDS, then revalidate.
+// 5. Requests are screened before Next sees them (requests.mjs).
+// 6. /healthz answers 200 once the server has rendered its home page, for a load balancer to poll.
+// Usage: npm start [-- -p 3000] [-H 127.0.0.1]   (PORT and HOSTNAME work too)
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import compression from 'compression';
+import next from 'next';
+import sirv from 'sirv';
+import { declareNodeHost, readSettings, SettingsError } from '../settings.mjs';
+import { withoutUpgrades } from './next-internals.mjs';
+import { plainPages } from './plain-pages.mjs';
+import { answer, guarded, READ_METHODS, REFRESH_PATH, screen, settleRange } from './requests.mjs';
+import { securityHeaders } from './security-headers.mjs';
+
+/** @typedef {import('node:http').IncomingMessage} Request */
+/** @typedef {import('node:http').ServerResponse} Response */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+process.chdir(root);
+
+/**
+ * @param {string} message
+ * @returns {never}
+ */
+function stop(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+let settings;
+try {
+  settings = readSettings();
+} catch (error) {
+  stop(error instanceof SettingsError ? error.message : String(error));
+}
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+});
+const port = values.port === undefined ? settings.port : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) stop(`-p must be a port number, not "${values.port}"`);
+const hostname = values.hostname ?? settings.hostname;
+const { revalidateSeconds } = settings;
+
+const refreshToken = randomBytes(24).toString('hex');
+// Before Next reads next.config.js, which refuses to be served by anything else.
+declareNodeHost(refreshToken);
+
+const app = next({ dev: false, dir: root, hostname, port, ...withoutUpgrades() });
+const handle = app.getRequestHandler();
+const compress = compression();
+const publicDir = path.join(root, 'public');
+const searchIndex = sirv(publicDir, {
+  dev: true,
+  setHeaders: (res) => {
+    for (const { key, value } of securityHeaders) res.setHeader(key, value);
+    res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
+  },
+});
+const sharedCacheControl = `public, max-age=0, s-maxage=${revalidateSeconds}, stale-while-revalidate=86400`;
+let healthy = false;
+
+/** Next renders pages in a way this site does not know: every page from now on would be half-made. */
+function internalsChanged(/** @type {Error} */ error) {
+  console.error(`server: ${error.message}`);
+  server.close();
+  setTimeout(() => process.exit(70), 100).unref();
+}
+
+/** @param {Request} req @param {Response} res */
+function dispatch(req, res) {
+  const url = req.url ?? '/';
+  if (url === '/healthz') {
+    return answer(res, healthy ? 200 : 503, { 'Cache-Control': 'no-store' }, healthy ? 'ok\n' : 'starting\n');
+  }
+  if (url.startsWith('/pagefind/')) {
+    if (settleRange(req, res, publicDir, url.replace(/[?#].*/s, ''))) return;
+    return searchIndex(req, res, () => handle(req, res));
+  }
+  plainPages(res, sharedCacheControl, internalsChanged);
+  return handle(req, res);
+}
+
+await app.prepare();
+const server = createServer(
+  guarded((req, res) => {
+    if (screen(req, res)) return;
+    // A range is sent as the bytes it names: compressing it would change what they are.
+    if (req.headers.range !== undefined) return dispatch(req, res);
+    return new Promise((resolve) => compress(req, res, () => resolve(dispatch(req, res))));
+  }),
+);
+// Nothing here is a proxy. Node would close a CONNECT's socket without a word.
+server.on('connect', (_req, socket) => {
+  socket.on('error', () => {});
+  socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${READ_METHODS.join(', ')}\r\nContent-Length: 0\r\n\r\n`);
+});
+server.listen(port, hostname, async () => {
+  // Ready once it has rendered a page: the content is loaded and Next's pages are the kind it knows.
+  const home = await fetch(new URL('/', ownOrigin())).catch((/** @type {Error} */ error) => error);
+  if (home instanceof Error || !home.ok) {
+    stop(`server: the home page does not render (${home instanceof Error ? home.message : home.status})`);
+  }
+  healthy = true;
+  const shown = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost';
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  console.log(`Ready on http://${shown}:${address.port} (content looked at every ${revalidateSeconds} s)`);
+  setInterval(refreshContent, revalidateSeconds * 1000).unref();
+});
+
+/** This server's own address, on loopback when it listens on every interface. */
+function ownOrigin() {
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const host = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}
+
+// The app can only revalidate its pages while it handles a request, so the server asks it over loopback.
+async function refreshContent() {
+  try {
+    const response = await fetch(new URL(REFRESH_PATH, ownOrigin()), {
+      method: 'POST',
+      headers: { 'x-inkwell-refresh': refreshToken },
+    });
+    const result = await response.json();
+    if (result.changed) console.log(`content: changed, pages revalidated (${result.articles} articles)`);
+  } catch (error) {
+    console.error(`content: could not look at the content folder: ${/** @type {Error} */ (error).message}`);
+  }
+}
+
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
+}
