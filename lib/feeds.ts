@@ -4,10 +4,10 @@ import { type Article, getContent, publishedBy } from './content';
 import { imageType, resizedImage } from './images';
 import { site } from './site';
 import { findTerm, taxonomies } from './taxonomy';
-import { absoluteUrl, type TermKind, urls } from './urls';
+import { absoluteUrl, type FeedFormat, type TermKind, urls } from './urls';
 import { el, type XmlElement, xmlChars, xmlDocument } from './xml';
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
+export type { FeedFormat } from './urls';
 
 const FEED_SIZE = 50;
 

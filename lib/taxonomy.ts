@@ -12,6 +12,13 @@ export const taxonomies: Record<TermKind, { title: string; noun: string }> = {
   authors: { title: 'Authors', noun: 'Author' },
 };
 
+export const termKinds = Object.keys(taxonomies) as TermKind[];
+
+/** The kind of term a first URL segment names (`tags`), in that one spelling. */
+export function termKind(segment: string): TermKind | undefined {
+  return Object.hasOwn(taxonomies, segment) ? (segment as TermKind) : undefined;
+}
+
 export function termIndex(kind: TermKind): TermIndex {
   return getContent()[kind];
 }

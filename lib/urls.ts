@@ -43,11 +43,18 @@ export const urls = {
   archive: () => path('archive'),
   month: (year: string, month: string, page = 1) => paged(['archive', year, month], page),
   search: () => path('search'),
-  feed: (base = '/', format: 'rss' | 'atom' | 'json' = 'rss') => {
-    const file = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }[format];
-    return `${base.endsWith('/') ? base : `${base}/`}${file}`;
-  },
+  feed: (base = '/', format: FeedFormat = 'rss') => `${base.endsWith('/') ? base : `${base}/`}${feedFiles[format]}`,
 };
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** The file name of each feed, under the site and under every term. */
+export const feedFiles: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/** The feed a file name names, if any. */
+export function feedFormat(file: string): FeedFormat | undefined {
+  return (Object.keys(feedFiles) as FeedFormat[]).find((format) => feedFiles[format] === file);
+}
 
 export function absoluteUrl(pathname: string): string {
   return new URL(pathname, `${site.url}/`).toString();

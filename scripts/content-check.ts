@@ -5,12 +5,13 @@
 import { bodyFindings } from '../lib/body-check';
 import { findWarnings } from '../lib/check';
 import { contentDir, formatProblem, readArticles, readProfiles } from '../lib/content';
+import { readSettings } from '../lib/settings.mjs';
 import { siteUrlWarning } from '../lib/site';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--errors-only');
 const dir = args.find((a) => !a.startsWith('--')) ?? contentDir();
-const LIST_LIMIT = Number(process.env.CHECK_LIST_LIMIT ?? 20);
+const LIST_LIMIT = readSettings().checkListLimit;
 
 async function main() {
   const started = performance.now();

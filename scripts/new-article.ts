@@ -1,10 +1,12 @@
 // `npm run new -- "Title" [--tags "AI, Robotics"] [--category Research] [--author "Ada Winters"] [--mdx]`:
 // writes <CONTENT_DIR>/<slug>.md as a draft with valid front-matter, and prints where and its dev URL.
+
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, readArticles } from '../lib/content';
 import { articleSlug, listOption, newArticleSource } from '../lib/new-article';
+import { readSettings } from '../lib/settings.mjs';
 import { urls } from '../lib/urls';
 
 const { values, positionals } = parseArgs({
@@ -49,6 +51,6 @@ writeFileSync(
   }),
   { flag: 'wx' },
 );
-const port = process.env.PORT ?? '3000';
+const { port } = readSettings();
 console.log(`Wrote ${path.relative(process.cwd(), file) || file}`);
 console.log(`With npm run dev running, it is at http://localhost:${port}${urls.article(slug)}`);

@@ -95,11 +95,13 @@ CacheHandler.onCreation(({ serverDistDir }) => {
  *   again. The stored lifetime is handed back as Next's `cacheControl`.
  */
 class SharedCache extends CacheHandler {
+  /** @type {CacheHandler['get']} */
   async get(key, context) {
     const entry = await super.get(key, context);
     if (entry?.lifespan && !entry.cacheControl) {
       const { revalidate, expireAge } = entry.lifespan;
-      entry.cacheControl = { revalidate, expire: revalidate === false ? undefined : expireAge };
+      // The library types the stored lifetime loosely; it is the one Next gave `set`.
+      entry.cacheControl = /** @type {any} */ ({ revalidate, expire: revalidate === false ? undefined : expireAge });
     }
     return entry;
   }

@@ -25,7 +25,9 @@ export function plainPages(res, sharedCacheControl, onInternals) {
     /** @type {BufferEncoding | undefined} */ (typeof encoding === 'string' ? encoding : undefined);
   /** @param {unknown} chunk @param {unknown} encoding */
   const bufferOf = (chunk, encoding) =>
-    Buffer.isBuffer(chunk) ? chunk : Buffer.from(/** @type {string | Uint8Array} */ (chunk), encodingOf(encoding));
+    typeof chunk === 'string'
+      ? Buffer.from(chunk, encodingOf(encoding))
+      : Buffer.from(/** @type {Uint8Array} */ (chunk));
   const patched = /** @type {any} */ (res);
   patched.writeHead = function (/** @type {any[]} */ ...args) {
     if (/s-maxage/.test(String(this.getHeader('cache-control') ?? ''))) {

@@ -58,7 +58,8 @@ declareNodeHost(refreshToken);
 
 const app = next({ dev: false, dir: root, hostname, port, ...withoutUpgrades() });
 const handle = app.getRequestHandler();
-const compress = compression();
+/** @type {(req: Request, res: Response, next: () => void) => void} */
+const compress = /** @type {any} */ (compression());
 const publicDir = path.join(root, 'public');
 const searchIndex = sirv(publicDir, {
   dev: true,

@@ -1,0 +1,25 @@
+import { notFound } from 'next/navigation';
+import { ArticleList } from '@/components/ArticleList';
+import { termPage, termPageParams } from '@/lib/pages';
+import { termKind, termKinds } from '@/lib/taxonomy';
+
+type Props = { params: Promise<{ kind: string; term: string; page: string }> };
+
+export const generateStaticParams = () =>
+  termKinds.flatMap((kind) => termPageParams(kind).map((p) => ({ kind, ...p })));
+
+const listOf = async (params: Props['params']) => {
+  const { kind, term, page } = await params;
+  const known = termKind(kind);
+  return known && termPage(known, term, page);
+};
+
+export async function generateMetadata({ params }: Props) {
+  return (await listOf(params))?.metadata ?? {};
+}
+
+export default async function TermPaged({ params }: Props) {
+  const list = await listOf(params);
+  if (!list) notFound();
+  return <ArticleList {...list.view} />;
+}
