@@ -1,24 +1,47 @@
+// @ts-check
 // The search box on /search: Pagefind in the browser, results as the reader types, facets by
 // category and tag. Plain script on server-rendered markup, so the page needs no client framework.
+
+/**
+ * The part of Pagefind's browser API (/pagefind/pagefind.js, written by the build) that this script uses.
+ * @typedef {{ url: string, excerpt: string, meta: Record<string, string | undefined> }} PagefindResultData
+ * @typedef {{ results: { data: () => Promise<PagefindResultData> }[] }} PagefindSearch
+ * @typedef {object} Pagefind
+ * @property {() => Promise<void>} init
+ * @property {() => Promise<Record<string, Record<string, number>>>} filters values of each filter, with counts
+ * @property {(term: string | null, options: { filters: Record<string, string> }, debounceMs: number) => Promise<PagefindSearch | null>} debouncedSearch
+ *   null when a later search superseded this one
+ */
+
 function start() {
+  /** @type {HTMLFormElement | null} */
   const form = document.querySelector('[data-search]');
   if (!form) return;
-  const input = form.querySelector('input[type="search"]');
-  const selects = [...form.querySelectorAll('select[data-filter]')];
-  const status = document.querySelector('[data-search-status]');
-  const list = document.querySelector('[data-search-results]');
+  // The markup of app/search/page.tsx, rendered with this form: each of these is there.
+  const input = /** @type {HTMLInputElement} */ (form.querySelector('input[type="search"]'));
+  const selects = /** @type {HTMLSelectElement[]} */ ([...form.querySelectorAll('select[data-filter]')]);
+  const status = /** @type {HTMLElement} */ (document.querySelector('[data-search-status]'));
+  const list = /** @type {HTMLElement} */ (document.querySelector('[data-search-results]'));
   const trailingSlash = form.dataset.trailingSlash === 'true';
   const MAX = 20;
   const dates = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+  /** @type {Pagefind | undefined} */
   let pagefind;
   let latest = 0;
 
   // Pagefind names pages by their HTML files; the Node host's are `slug.html`, its URLs `slug`.
+  /** @param {string} url */
   const route = (url) => {
     const path = url.replace(/(\/index)?\.html$/, '');
     return trailingSlash && !path.endsWith('/') ? `${path}/` : path;
   };
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Partial<HTMLElementTagNameMap[K]>} [props]
+   * @param {...(Node | string)} children
+   */
   const el = (tag, props = {}, ...children) => {
     const node = Object.assign(document.createElement(tag), props);
     node.append(...children);
@@ -28,6 +51,7 @@ function start() {
   // Pagefind's excerpt is page text it has escaped, with <mark> around matches: rebuild it as nodes.
   // A <textarea> decodes entities without parsing markup and keeps every space.
   const decoder = document.createElement('textarea');
+  /** @param {string} html */
   const excerpt = (html) =>
     html.split(/(<mark>.*?<\/mark>)/).map((part) => {
       decoder.innerHTML = part.replace(/<\/?mark>/g, '');
@@ -43,6 +67,7 @@ function start() {
     for (const select of selects) if (select.value) params.set(select.name, select.value);
     return `${location.pathname}${params.size ? `?${params}` : ''}`;
   };
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let pause;
   const record = () => {
     clearTimeout(pause);
@@ -62,7 +87,9 @@ function start() {
 
   async function update() {
     const query = input.value.trim();
-    const filters = Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.dataset.filter, s.value]));
+    const filters = Object.fromEntries(
+      selects.filter((s) => s.value).map((s) => [/** @type {string} */ (s.dataset.filter), s.value]),
+    );
     if (!pagefind) return;
     const ticket = ++latest;
     if (!query && Object.keys(filters).length === 0) {
@@ -114,14 +141,19 @@ function start() {
   });
   status.textContent = 'Loading the search index…';
 
-  import('/pagefind/pagefind.js')
+  // The index is a file of the built site, which TypeScript cannot resolve: the specifier in a
+  // variable keeps it from trying, and the cast gives the module the Pagefind type above.
+  const pagefindUrl = '/pagefind/pagefind.js';
+  /** @type {Promise<Pagefind>} */ (import(pagefindUrl))
     .then(async (module) => {
       await module.init();
       pagefind = module;
       const facets = await module.filters();
       for (const select of selects) {
         const chosen = select.value;
-        const counts = Object.entries(facets[select.dataset.filter] ?? {}).sort(([, a], [, b]) => b - a);
+        const counts = Object.entries(facets[/** @type {string} */ (select.dataset.filter)] ?? {}).sort(
+          ([, a], [, b]) => b - a,
+        );
         select.replaceChildren(
           el('option', { value: '' }, 'Any'),
           ...counts.map(([value, count]) => el('option', { value }, `${value} (${count})`)),

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run build` and `npm run build:static`, after the content check:
 //   node scripts/build.mjs [--static]
 // 1. `next build`, with STATIC_EXPORT=1 and then scripts/postexport.mjs for --static.
@@ -16,10 +17,21 @@ import { missingGeneratedLine, pagesGenerated } from '../lib/server/next-interna
 const root = fileURLToPath(new URL('..', import.meta.url));
 const isStatic = process.argv.includes('--static');
 const env = { ...process.env, ...(isStatic ? { STATIC_EXPORT: '1' } : {}) };
+/** @param {string} name */
 const script = (name) => path.join(root, 'scripts', name);
+/** @param {number} started */
 const since = (started) => (performance.now() - started) / 1000;
 
-/** Runs a command; resolves with its exit code and seconds. `onOutput` sees its output, which is passed on. */
+/** @typedef {{ code: number, seconds: number }} Outcome */
+/** @typedef {(text: string) => void} OnOutput */
+
+/**
+ * Runs a command; resolves with its exit code and seconds. `onOutput` sees its output, which is passed on.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ onOutput?: OnOutput } & import('node:child_process').SpawnOptions} [options]
+ * @returns {Promise<Outcome> & { child: import('node:child_process').ChildProcess }}
+ */
 function run(command, args, { onOutput, ...options } = {}) {
   const started = performance.now();
   const child = spawn(command, args, {
@@ -29,12 +41,14 @@ function run(command, args, { onOutput, ...options } = {}) {
     ...options,
   });
   if (onOutput) {
-    child.stdout.on('data', (chunk) => {
+    // Both are pipes when there is an onOutput (stdio above).
+    /** @type {import('node:stream').Readable} */ (child.stdout).on('data', (chunk) => {
       process.stdout.write(chunk);
       onOutput(String(chunk));
     });
-    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    /** @type {import('node:stream').Readable} */ (child.stderr).on('data', (chunk) => process.stderr.write(chunk));
   }
+  /** @type {Promise<Outcome>} */
   const done = new Promise((resolve) => {
     child.on('error', () => resolve({ code: 1, seconds: since(started) }));
     child.on('close', (code) => resolve({ code: code ?? 1, seconds: since(started) }));
@@ -45,6 +59,7 @@ function run(command, args, { onOutput, ...options } = {}) {
 // In the one folder `next build` does not empty, on the same disk as the index's destination.
 mkdirSync(path.join(root, '.next', 'cache'), { recursive: true });
 const staging = mkdtempSync(path.join(root, '.next', 'cache', 'search-'));
+/** @type {ReturnType<typeof run> | undefined} */
 let search;
 const startSearch = () => {
   // Its own process group, so that a stopped build stops Pagefind's indexer too.
@@ -52,7 +67,7 @@ const startSearch = () => {
 };
 const stopSearch = () => {
   try {
-    if (search) process.kill(-search.child.pid, 'SIGTERM');
+    if (search) process.kill(-(/** @type {number} */ (search.child.pid)), 'SIGTERM');
   } catch {}
   rmSync(staging, { recursive: true, force: true });
 };
@@ -67,6 +82,8 @@ async function main() {
   const timings = [];
   let output = '';
   let generated = false;
+  /** @typedef {[name: string, command: string, args: string[], onOutput?: OnOutput]} Step */
+  /** @type {Step[]} */
   const steps = [
     [
       'next build',
@@ -80,7 +97,7 @@ async function main() {
         }
       },
     ],
-    ...(isStatic ? [['postexport', process.execPath, [script('postexport.mjs')]]] : []),
+    .../** @type {Step[]} */ (isStatic ? [['postexport', process.execPath, [script('postexport.mjs')]]] : []),
     ['postbuild', process.execPath, [script('postbuild.mjs'), isStatic ? 'out' : '.next/server/app']],
   ];
   for (const [name, command, args, onOutput] of steps) {
@@ -98,7 +115,8 @@ async function main() {
     startSearch();
   }
   const waited = performance.now();
-  const indexed = await search;
+  // Started by the loop above, after the first step at the latest.
+  const indexed = await /** @type {Promise<Outcome>} */ (search);
   timings.push(`search index ${indexed.seconds.toFixed(1)} s, waited for ${since(waited).toFixed(1)} s`);
   if (indexed.code !== 0) {
     stopSearch();

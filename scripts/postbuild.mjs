@@ -1,3 +1,4 @@
+// @ts-check
 // The step after `next build` (scripts/build.mjs runs it):
 //   node scripts/postbuild.mjs <site>
 //   site: out/ (static export) or .next/server/app (Node host)
@@ -14,9 +15,16 @@ import { plainPage } from '../lib/server/next-internals.mjs';
 const site = path.resolve(process.argv[2] ?? 'out');
 let pages = 0;
 let saved = 0;
+/** @type {Set<string>} */
 const referenced = new Set();
 
-/** Every page and RSC file of the site, found first so that the work on them can run in parallel. */
+/**
+ * Every page and RSC file of the site, found first so that the work on them can run in parallel.
+ * @param {string} folder
+ * @param {string[]} [pagesFound]
+ * @param {string[]} [rscFound]
+ * @returns {{ pagesFound: string[], rscFound: string[] }}
+ */
 function collect(folder, pagesFound = [], rscFound = []) {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
@@ -28,6 +36,7 @@ function collect(folder, pagesFound = [], rscFound = []) {
   return { pagesFound, rscFound };
 }
 
+/** @param {string} file */
 async function strip(file) {
   const html = await readFile(file, 'utf8');
   const stripped = plainPage(html);
@@ -40,6 +49,10 @@ async function strip(file) {
 /**
  * Runs `work` on every item, `width` at a time. A build writes and deletes ~100,000 small files, and
  * the time goes in waiting on the disk, not in the CPU: many at once overlap the waits.
+ * @template T
+ * @param {T[]} items
+ * @param {number} width
+ * @param {(item: T) => Promise<unknown>} work
  */
 async function inParallel(items, width, work) {
   let next = 0;
@@ -52,7 +65,12 @@ async function inParallel(items, width, work) {
 /** Deletes the scripts under _next/static that no page references; returns how many. */
 function deleteUnusedScripts() {
   let deleted = 0;
+  /**
+   * @param {string} folder
+   * @param {string} prefix
+   */
   const sweep = (folder, prefix) => {
+    /** @type {import('node:fs').Dirent[]} */
     let entries = [];
     try {
       entries = readdirSync(folder, { withFileTypes: true });

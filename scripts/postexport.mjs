@@ -1,3 +1,4 @@
+// @ts-check
 // After `next build` with STATIC_EXPORT: removes the placeholder pages that let empty
 // dynamic routes export (see orPlaceholder in lib/paginate.ts), so they are not served, and
 // writes the security headers as out/_headers for static hosts that read one.
@@ -8,6 +9,10 @@ import { headersFile } from '../lib/server/security-headers.mjs';
 const out = path.resolve(process.argv[2] ?? 'out');
 let removed = 0;
 
+/**
+ * @param {string} dir
+ * @param {string} parentName
+ */
 function walk(dir, parentName) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name === '_next') continue;

@@ -1,3 +1,4 @@
+// @ts-check
 // A plain static file server for the export in out/: files only, no rewrites, as a CDN would serve them.
 // Usage: node scripts/serve-static.mjs [dir] [port] [--gzip]   (--gzip compresses text as CDNs do)
 import { readFileSync } from 'node:fs';
@@ -26,12 +27,20 @@ const files = sirv(dir, {
     for (const [key, value] of headers) res.setHeader(key, value);
   },
 });
-const compress = process.argv.includes('--gzip') ? compression() : (_req, _res, next) => next();
+/** @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void} Middleware */
+// compression's types say Express, but it needs only Node's request and response.
+const compress = process.argv.includes('--gzip')
+  ? /** @type {Middleware} */ (compression())
+  : /** @type {Middleware} */ ((_req, _res, next) => next());
 
 createServer((req, res) => {
   compress(req, res, () => serve(req, res));
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${dir} on http://127.0.0.1:${port}`));
 
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
 function serve(req, res) {
   files(req, res, () => {
     // A directory asked for without its slash gets one, as nginx and most static hosts do.

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by the tests, the audit and the benchmark: Debian's Chromium and waiting for local servers.
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -1,9 +1,15 @@
+// @ts-check
 // Checks that every internal reference in an exported site resolves: links, images, scripts,
 // stylesheets and icons to files, and every #fragment to an id on its target page.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 
+/**
+ * @param {string} dir
+ * @param {string[]} [found]
+ * @returns {string[]}
+ */
 function htmlFiles(dir, found = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -14,7 +20,12 @@ function htmlFiles(dir, found = []) {
   return found;
 }
 
-/** The file a URL path names in the export, as a plain static server would resolve it. */
+/**
+ * The file a URL path names in the export, as a plain static server would resolve it.
+ * @param {string} out
+ * @param {string} pathname
+ * @returns {string | undefined}
+ */
 function resolveFile(out, pathname) {
   const clean = decodeURIComponent(pathname);
   const candidates = clean.endsWith('/')
@@ -23,16 +34,20 @@ function resolveFile(out, pathname) {
   return candidates.find((f) => existsSync(f) && statSync(f).isFile());
 }
 
+/** @param {string} out */
 export function checkLinks(out) {
   const pages = htmlFiles(out);
+  /** @type {Map<string, Set<string>>} */
   const ids = new Map();
+  /** @param {string} file */
   const idsOf = (file) => {
     if (!ids.has(file)) {
       const doc = parse(readFileSync(file, 'utf8'));
       ids.set(file, new Set(doc.querySelectorAll('[id]').map((e) => e.id)));
     }
-    return ids.get(file);
+    return /** @type {Set<string>} */ (ids.get(file));
   };
+  /** @type {string[]} */
   const broken = [];
   let references = 0;
   for (const file of pages) {

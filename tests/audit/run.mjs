@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run audit`: the quality gates, on the static export of the bundled content plus audit fixtures,
 // served with gzip on loopback and read in Debian's Chromium. Prints every figure; exits 1 on a miss.
 //   Lighthouse (desktop: 100 in all four categories; mobile: performance >= 95), axe in light and dark
@@ -35,7 +36,12 @@ const PAGES = {
 };
 const HOSTILE = '/articles/hostile-markup/';
 
+/** @type {{ name: string, ok: boolean }[]} */
 const results = [];
+/**
+ * @param {string} name
+ * @param {boolean} ok
+ */
 function record(name, ok, detail = '') {
   results.push({ name, ok });
   console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
@@ -59,6 +65,7 @@ function build() {
   return path.join(root, 'out');
 }
 
+/** @param {string} out */
 async function serve(out) {
   const child = spawn('node', ['scripts/serve-static.mjs', out, String(PORT), '--gzip'], {
     cwd: root,
@@ -66,23 +73,25 @@ async function serve(out) {
     stdio: 'ignore',
   });
   await waitFor(base, { child });
-  return () => process.kill(-child.pid, 'SIGTERM');
+  return () => process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
 }
 
 async function lighthouseScores() {
   console.log('\nLighthouse (performance / accessibility / best practices / SEO)');
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
-    for (const [preset, config] of [
+    /** @type {[string, import('lighthouse').Config | undefined][]} */
+    const presets = [
       ['desktop', desktopConfig],
       ['mobile', undefined],
-    ]) {
+    ];
+    for (const [preset, config] of presets) {
       for (const [name, pathname] of Object.entries(PAGES)) {
-        const { lhr } = await lighthouse(
-          `${base}${pathname}`,
-          { port: chrome.port, output: 'json', logLevel: 'error' },
-          config,
+        // Lighthouse returns nothing only in gather-only mode, which these flags do not ask for.
+        const { lhr } = /** @type {import('lighthouse').RunnerResult} */ (
+          await lighthouse(`${base}${pathname}`, { port: chrome.port, output: 'json', logLevel: 'error' }, config)
         );
+        /** @param {string} id */
         const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         const s = {
           performance: score('performance'),
@@ -106,6 +115,7 @@ async function lighthouseScores() {
   }
 }
 
+/** @param {string} out */
 async function browserChecks(out) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -113,10 +123,11 @@ async function browserChecks(out) {
   });
   try {
     console.log('\naxe-core and the console, light and dark');
-    for (const scheme of ['light', 'dark']) {
+    for (const scheme of /** @type {const} */ (['light', 'dark'])) {
       for (const [name, pathname] of Object.entries({ ...PAGES, hostile: HOSTILE })) {
         const context = await browser.newContext({ colorScheme: scheme });
         const page = await context.newPage();
+        /** @type {string[]} */
         const errors = [];
         page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
         page.on('pageerror', (e) => errors.push(e.message));
@@ -137,6 +148,7 @@ async function browserChecks(out) {
     console.log('\nHostile article, every element clicked');
     const context = await browser.newContext();
     const page = await context.newPage();
+    /** @type {string[]} */
     const dialogs = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -151,7 +163,8 @@ async function browserChecks(out) {
       await target.click({ timeout: 500, force: true, noWaitAfter: true }).catch(() => {});
       if (!page.url().startsWith(`${base}${HOSTILE}`)) await page.goto(`${base}${HOSTILE}`);
     }
-    const pwned = await page.evaluate(() => window.__pwned);
+    // What the hostile article's scripts would set, had any run.
+    const pwned = await page.evaluate(() => /** @type {Window & { __pwned?: unknown }} */ (window).__pwned);
     record(
       'hostile article runs nothing',
       dialogs.length === 0 && pwned === undefined,
@@ -171,8 +184,9 @@ async function browserChecks(out) {
   );
 
   console.log('\nPage weight, compressed (budget: JS <= 100 KB, HTML + CSS <= 60 KB)');
-  for (const name of ['home', 'article', 'tag']) {
+  for (const name of /** @type {const} */ (['home', 'article', 'tag'])) {
     const html = readFileSync(path.join(out, PAGES[name], 'index.html'), 'utf8');
+    /** @param {import('node:zlib').InputType} text */
     const gz = (text) => gzipSync(text).length;
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, a]) => !/ld\+json/.test(a));
     const js = scripts.reduce((sum, [, attrs, body]) => {
@@ -183,6 +197,7 @@ async function browserChecks(out) {
       (sum, [, href]) => sum + gz(readFileSync(path.join(out, href))),
       0,
     );
+    /** @param {number} b */
     const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
     record(
       `budget ${name}`,
@@ -192,6 +207,7 @@ async function browserChecks(out) {
   }
 }
 
+/** @param {string} out */
 function validators(out) {
   console.log('\nW3C Nu HTML Checker (errors only)');
   const pages = { ...PAGES, video: '/articles/an-article-with-a-video/', 'not found': '404.html' };

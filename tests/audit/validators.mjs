@@ -1,3 +1,4 @@
+// @ts-check
 // What independent clients and validators make of an export: the W3C Nu HTML Checker (vnu-jar on
 // Java), Python's feedparser (the parser feed readers are checked against) and a scan for the
 // development origin. Each returns findings; run.mjs records them.
@@ -8,6 +9,11 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * @param {string} dir
+ * @param {string[]} [found]
+ * @returns {string[]}
+ */
 function files(dir, found = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -17,7 +23,14 @@ function files(dir, found = []) {
   return found;
 }
 
-/** Nu's errors for each page (`pathname` → HTML file of the export); warnings are not errors. */
+/** @typedef {{ type: string, subType?: string, url: string, lastLine?: number, message: string }} NuMessage */
+
+/**
+ * Nu's errors for each page (`pathname` → HTML file of the export); warnings are not errors.
+ * @param {string} out
+ * @param {string[]} pathnames
+ * @returns {string[]}
+ */
 export function nuErrors(out, pathnames) {
   const jar = require('vnu-jar');
   const targets = pathnames.map((p) => (p.endsWith('.html') ? p : path.join(p, 'index.html')));
@@ -28,6 +41,7 @@ export function nuErrors(out, pathnames) {
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (run.error) throw run.error;
+  /** @type {{ messages?: NuMessage[] }} */
   const { messages = [] } = JSON.parse(run.stderr || '{"messages":[]}');
   return messages
     .filter((m) => m.type === 'error' || m.subType === 'fatal')
@@ -51,8 +65,15 @@ print(json.dumps(result))
 `;
 
 /**
+ * What FEEDPARSER prints for each feed.
+ * @typedef {{ bozo: number, exception: string, version: string, entries: number, types: string[], authors: string[] }} ParsedFeed
+ */
+
+/**
  * Every RSS and Atom feed of the export through feedparser (Debian's python3-feedparser, so
  * /usr/bin/python3). Its 6.0 line reads no JSON Feed: jsonFeeds checks those.
+ * @param {string} out
+ * @returns {({ file: string } & ParsedFeed)[]}
  */
 export function parseFeeds(out) {
   const feeds = files(out).filter((f) => /[/\\](feed|atom)\.xml$/.test(f));
@@ -60,14 +81,26 @@ export function parseFeeds(out) {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  return Object.entries(JSON.parse(raw)).map(([file, r]) => ({ file: path.relative(out, file), ...r }));
+  /** @type {Record<string, ParsedFeed>} */
+  const parsed = JSON.parse(raw);
+  return Object.entries(parsed).map(([file, r]) => ({ file: path.relative(out, file), ...r }));
 }
 
-/** JSON Feed 1.1 files that lack what the spec requires, or carry 1.0's `author` beside `authors`. */
+/**
+ * The fields of a JSON Feed item that are checked, as read: nothing in them is trusted.
+ * @typedef {{ id?: unknown, content_html?: unknown, content_text?: unknown, author?: unknown, authors?: { name?: unknown }[] }} JsonFeedItem
+ */
+
+/**
+ * JSON Feed 1.1 files that lack what the spec requires, or carry 1.0's `author` beside `authors`.
+ * @param {string} out
+ * @returns {string[]}
+ */
 export function jsonFeedProblems(out) {
   return files(out)
     .filter((f) => f.endsWith(`${path.sep}feed.json`))
     .flatMap((f) => {
+      /** @type {{ version?: unknown, title?: unknown, items?: JsonFeedItem[] }} */
       const feed = JSON.parse(readFileSync(f, 'utf8'));
       const where = path.relative(out, f);
       if (feed.version !== 'https://jsonfeed.org/version/1.1') return [`${where}: version ${feed.version}`];
@@ -80,7 +113,10 @@ export function jsonFeedProblems(out) {
     });
 }
 
-/** Files of the export that name the development origin. */
+/**
+ * Files of the export that name the development origin.
+ * @param {string} out
+ */
 export function localhostMentions(out) {
   return files(out)
     .filter((f) => /\.(html|xml|json|txt|js|css|webmanifest)$|_headers$/.test(f))

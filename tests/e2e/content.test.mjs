@@ -1,3 +1,4 @@
+// @ts-check
 // Untrusted and unusual content, built for both hosts: hostile markup, unicode terms, pagination, bad files.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,7 +13,11 @@ import { bothHosts, buildExpectingFailure, buildStatic, offlinePage, removeDir, 
 const CONTENT_DIR = mkdtempSync(path.join(tmpdir(), 'inkwell-content-'));
 cpSync(path.join(root, 'tests/fixtures/site'), CONTENT_DIR, { recursive: true });
 
-/** Files an attacker could shape, written here so the fixture folder's counts stay as other tests expect. */
+/**
+ * Files an attacker could shape, written here so the fixture folder's counts stay as other tests expect.
+ * @param {Record<string, string>} fields
+ * @param {string} body
+ */
 const article = (fields, body) =>
   `---\n${Object.entries({ date: '2020-01-01', tags: '[Hostile]', ...fields })
     .map(([k, v]) => `${k}: ${v}`)
@@ -47,9 +52,13 @@ writeFileSync(
     ].join('\n\n'),
   ),
 );
+/** @type {import('playwright-core').Browser} */
 let browser;
+/** @type {import('./harness.mjs').Server} */
 let staticHost;
+/** @type {import('./harness.mjs').Server} */
 let nodeHost;
+/** @type {() => Promise<void>} */
 let close;
 
 before(async () => {
@@ -64,6 +73,7 @@ after(async () => {
 describe('hostile markup', () => {
   it('runs nothing when every element is clicked, and keeps the text', async () => {
     const page = await offlinePage(browser);
+    /** @type {string[]} */
     const dialogs = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -78,7 +88,7 @@ describe('hostile markup', () => {
     assert.equal(await body.locator('[style], [onclick], [onerror], [onload], [ontoggle], [onmouseover]').count(), 0);
     const frames = body.locator('iframe');
     assert.equal(await frames.count(), 1, 'only the YouTube embed stays');
-    assert.match(await frames.getAttribute('src'), /^https:\/\/www\.youtube\.com\/embed\//);
+    assert.match(/** @type {string} */ (await frames.getAttribute('src')), /^https:\/\/www\.youtube\.com\/embed\//);
     assert.equal(await frames.getAttribute('sandbox'), null);
     assert.equal(await frames.getAttribute('loading'), 'lazy');
     for (const href of await body.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
@@ -103,7 +113,7 @@ describe('hostile markup', () => {
       if (!page.url().startsWith(url)) await page.goto(url);
     }
     assert.deepEqual(dialogs, []);
-    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.evaluate(() => /** @type {Window & { __pwned?: unknown }} */ (window).__pwned), undefined);
     await page.context().close();
   });
 });
@@ -117,7 +127,9 @@ describe('hostile MDX', () => {
     for (const n of [1, 2, 4]) assert.ok(await body.getByText(`MDX-SAFE-${n}`).isVisible(), `MDX-SAFE-${n} shown`);
     assert.equal(await body.locator('script, style, form').count(), 0);
     assert.deepEqual(
-      await body.locator('iframe').evaluateAll((fs) => fs.map((f) => [f.src, f.getAttribute('sandbox')])),
+      await body
+        .locator('iframe')
+        .evaluateAll((/** @type {HTMLIFrameElement[]} */ fs) => fs.map((f) => [f.src, f.getAttribute('sandbox')])),
       [['https://player.vimeo.com/video/1', null]],
     );
     assert.equal(await body.locator('a[href^="javascript"]').count(), 0);
@@ -125,7 +137,7 @@ describe('hostile MDX', () => {
       await link.click({ timeout: 1000, force: true, noWaitAfter: true }).catch(() => {});
       if (!page.url().startsWith(url)) await page.goto(url);
     }
-    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.evaluate(() => /** @type {Window & { __pwned?: unknown }} */ (window).__pwned), undefined);
     await page.context().close();
   });
 });
@@ -144,15 +156,15 @@ describe('hostile files that used to break pages and feeds', () => {
     await page.goto(`${staticHost.base}/articles/hostile-jsx/`);
     const body = page.locator('.article-body');
     for (const n of [1, 2, 3, 4]) assert.ok(await body.getByText(`JSX-SAFE-${n}`).isVisible(), `JSX-SAFE-${n}`);
-    assert.deepEqual(await body.locator('iframe').evaluateAll((fs) => fs.map((f) => f.src)), [
-      'https://player.vimeo.com/video/1',
-      'https://player.vimeo.com/video/2',
-    ]);
+    assert.deepEqual(
+      await body.locator('iframe').evaluateAll((/** @type {HTMLIFrameElement[]} */ fs) => fs.map((f) => f.src)),
+      ['https://player.vimeo.com/video/1', 'https://player.vimeo.com/video/2'],
+    );
     assert.equal(await body.locator('[srcdoc], [formaction], [href^="javascript" i]').count(), 0);
     for (const link of await body.locator('a, button').all()) {
       await link.click({ timeout: 1000, force: true, noWaitAfter: true }).catch(() => {});
     }
-    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.evaluate(() => /** @type {Window & { __pwned?: unknown }} */ (window).__pwned), undefined);
     await page.context().close();
   });
 
@@ -183,10 +195,10 @@ describe('hostile files that used to break pages and feeds', () => {
     const html = await (await fetch(`${staticHost.base}/articles/hostile-markup/`)).text();
     const meta = html.indexOf('<meta http-equiv="Content-Security-Policy"');
     assert.ok(meta > 0 && meta < html.indexOf('<script'), 'the policy comes first');
-    const policy = html
-      .slice(meta)
-      .match(/content="([^"]*)"/)[1]
-      .replaceAll('&#x27;', "'");
+    const policy = /** @type {RegExpMatchArray} */ (html.slice(meta).match(/content="([^"]*)"/))[1].replaceAll(
+      '&#x27;',
+      "'",
+    );
     assert.match(policy, /^script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'$/);
   });
 });
@@ -194,22 +206,29 @@ describe('hostile files that used to break pages and feeds', () => {
 describe('covers', () => {
   it('asks resizing hosts for the size shown, offers 2x, and leaves other hosts alone', async () => {
     const page = await offlinePage(browser);
+    /** @param {string} slug */
     const cover = (slug) => page.locator(`article:has(a[href="/articles/${slug}/"]) img`);
     await page.goto(`${staticHost.base}/tags/briefs/page/2/`);
-    const unsplash = new URL(await cover('brief-01').getAttribute('src'));
+    const unsplash = new URL(/** @type {string} */ (await cover('brief-01').getAttribute('src')));
     assert.deepEqual([unsplash.searchParams.get('w'), unsplash.searchParams.get('h')], ['400', '200']);
-    assert.match(await cover('brief-01').getAttribute('srcset'), /w=400&h=200[^ ]* 1x, \S*w=800&h=400\S* 2x$/);
+    assert.match(
+      /** @type {string} */ (await cover('brief-01').getAttribute('srcset')),
+      /w=400&h=200[^ ]* 1x, \S*w=800&h=400\S* 2x$/,
+    );
     await page.goto(`${staticHost.base}/tags/briefs/`);
-    assert.match(await cover('brief-02').getAttribute('src'), /\/image\/upload\/c_fill,w_400,h_200\/v1690000000\//);
+    assert.match(
+      /** @type {string} */ (await cover('brief-02').getAttribute('src')),
+      /\/image\/upload\/c_fill,w_400,h_200\/v1690000000\//,
+    );
     assert.equal(await cover('brief-03').getAttribute('src'), 'https://cdn.example.org/media/98765');
     assert.equal(await cover('brief-03').getAttribute('srcset'), null);
 
     await page.goto(`${staticHost.base}/articles/brief-01/`);
-    const og = new URL(await page.locator('meta[property="og:image"]').getAttribute('content'));
+    const og = new URL(/** @type {string} */ (await page.locator('meta[property="og:image"]').getAttribute('content')));
     assert.equal(og.searchParams.get('w'), '1200');
     assert.equal(await page.locator('meta[property="og:image:width"]').getAttribute('content'), '1200');
     assert.match(
-      await page.locator('main article img').first().getAttribute('srcset'),
+      /** @type {string} */ (await page.locator('main article img').first().getAttribute('srcset')),
       /w=768\S* 1x, \S*w=1536\S* 2x$/,
     );
     await page.context().close();
@@ -322,6 +341,7 @@ describe('the two hosts', () => {
     '/archive/2026/03',
   ];
   /** The export's trailing slashes and Next's hashed file names set aside; nothing else. */
+  /** @param {string} html */
   const comparable = (html) =>
     html
       .replace(/\/_next\/static\/[^"']+/g, '/_next/static/…')

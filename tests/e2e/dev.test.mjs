@@ -1,3 +1,4 @@
+// @ts-check
 // An author's loop in `npm run dev`, on a content folder outside the project: files added, edited,
 // renamed, deleted, broken and fixed, each seen in Chromium on a refresh; and an open tab reloading itself.
 import assert from 'node:assert/strict';
@@ -9,10 +10,18 @@ import { launch, offlinePage, removeDir, startDev } from './harness.mjs';
 
 const PORT = 4330;
 const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-dev-content-'));
+/** @type {import('./harness.mjs').Server} */
 let server;
+/** @type {import('playwright-core').Browser} */
 let browser;
+/** @type {import('playwright-core').Page} */
 let page;
 
+/**
+ * @param {string} name
+ * @param {string} title
+ * @param {{ date?: string, tags?: string }} [fields]
+ */
 function write(name, title, { date = '2026-11-01', tags = '[Field notes]' } = {}) {
   const file = path.join(dir, name);
   writeFileSync(file, `---\ntitle: "${title}"\ndate: "${date}"\ntags: ${tags}\n---\nThe body of ${title}.\n`);
@@ -20,10 +29,15 @@ function write(name, title, { date = '2026-11-01', tags = '[Field notes]' } = {}
   utimesSync(file, later, later);
 }
 
-/** What the reader sees at `pathname` on the first refresh after a save. */
+/**
+ * What the reader sees at `pathname` on the first refresh after a save.
+ * @param {string} pathname
+ */
 async function visit(pathname) {
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const status = (await page.goto(`${server.base}${pathname}`)).status();
+  const status = /** @type {import('playwright-core').Response} */ (
+    await page.goto(`${server.base}${pathname}`)
+  ).status();
   return { status, text: await page.locator('body').innerText() };
 }
 

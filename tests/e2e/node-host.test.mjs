@@ -1,3 +1,4 @@
+// @ts-check
 // The Node host at scale, with real parts: one build that prerenders only the newest articles, a
 // Debian redis-server, two `npm start` instances sharing it, and a content folder changed while they
 // run. REVALIDATE_SECONDS is 1, so "within REVALIDATE_SECONDS" is checked against a short clock.
@@ -15,16 +16,22 @@ const LOGS = mkdtempSync(path.join(tmpdir(), 'inkwell-node-logs-'));
 const REDIS_PORT = 4340;
 const REVALIDATE_SECONDS = 1;
 
+/** @type {import('./harness.mjs').Redis} */
 let redis;
+/** @type {import('./harness.mjs').Server} */
 let a;
+/** @type {import('./harness.mjs').Server} */
 let b;
+/** @type {import('playwright-core').Browser} */
 let browser;
+/** @param {string} name */
 const logOf = (name) => readFileSync(path.join(LOGS, `${name}.log`), 'utf8');
 
 before(async () => {
   buildNode({ CONTENT_DIR, PRERENDER_NEWEST: '2' });
   redis = await startRedis(REDIS_PORT);
   const env = { CONTENT_DIR, REDIS_URL: redis.url, REVALIDATE_SECONDS: String(REVALIDATE_SECONDS) };
+  /** @param {string} name */
   const log = (name) => openSync(path.join(LOGS, `${name}.log`), 'w');
   [a, b, browser] = await Promise.all([startNode(4341, env, log('a')), startNode(4342, env, log('b')), launch()]);
 });
@@ -38,11 +45,26 @@ after(async () => {
   removeDir(LOGS);
 });
 
+/**
+ * @param {import('./harness.mjs').Server} host
+ * @param {string} url
+ */
 const get = (host, url) => fetch(`${host.base}${url}`, { redirect: 'manual' });
+/**
+ * @param {import('./harness.mjs').Server} host
+ * @param {string} url
+ */
 const text = async (host, url) => (await get(host, url)).text();
+/**
+ * @param {string} name
+ * @param {string} body
+ */
 const write = (name, body) => writeFileSync(path.join(CONTENT_DIR, name), body);
 
-/** Retries `check` until it stops throwing; returns the seconds it took. */
+/**
+ * Retries `check` until it stops throwing; returns the seconds it took.
+ * @param {() => unknown} check
+ */
 async function eventually(check, timeoutMs = 10_000) {
   const start = Date.now();
   for (;;) {
@@ -56,6 +78,7 @@ async function eventually(check, timeoutMs = 10_000) {
   }
 }
 
+/** @param {string} html */
 const scripts = (html) => [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
 
 describe('Node host: the long tail on demand', () => {
@@ -114,6 +137,7 @@ describe('Node host: the long tail on demand', () => {
 });
 
 describe('Node host: new content without a rebuild', () => {
+  /** @param {string} title */
   const fresh = (title) =>
     `---\ntitle: "${title}"\ndate: '2026-06-01'\nexcerpt: "Filed while the servers run."\ntags: [Briefs, Wirefresh]\ncategory: News\nauthor: "Ada Winters"\n---\nA body written after the build.\n`;
 

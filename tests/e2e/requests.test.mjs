@@ -1,3 +1,4 @@
+// @ts-check
 // The Node host under untrusted requests, without Redis: malformed, odd and made-up requests, sent
 // as raw bytes (node:net) so that a malformed request line reaches the server as written. Each gets a
 // clean answer — a 4xx, a 416 for a range that cannot be served, a 308 or a 404 for another spelling
@@ -18,6 +19,7 @@ const LOG = path.join(LOGS, 'server.log');
 const PORT = 4350;
 const SEARCH_FILE = '/pagefind/pagefind.js';
 
+/** @type {import('./harness.mjs').Server} */
 let host;
 before(async () => {
   buildNode({ CONTENT_DIR, PRERENDER_NEWEST: '2' });
@@ -33,10 +35,13 @@ after(() => {
 /**
  * Writes `bytes` to the server as they are and reads the answer up to the server closing the
  * connection (every request here asks it to). Fails if no answer came within a few seconds.
+ * @param {string} bytes
+ * @returns {Promise<{ status: number, headers: Record<string, string>, body: Buffer }>}
  */
 function send(bytes) {
   return new Promise((resolve, reject) => {
     const socket = createConnection(PORT, '127.0.0.1');
+    /** @type {Buffer[]} */
     const chunks = [];
     const timer = setTimeout(() => {
       socket.destroy();
@@ -58,15 +63,31 @@ function send(bytes) {
   });
 }
 
-/** A request as a client could write it; `head` is the request line's start, `METHOD target`. */
+/** @typedef {Record<string, string | number>} RequestHeaders header names and values, as written */
+
+/**
+ * A request as a client could write it; `head` is the request line's start, `METHOD target`.
+ * @param {string} head
+ * @param {RequestHeaders} [headers]
+ */
 const request = (head, headers = {}, body = '') =>
   send(
     `${head} HTTP/1.1\r\n${Object.entries({ Host: '127.0.0.1', Connection: 'close', ...headers })
       .map(([key, value]) => `${key}: ${value}\r\n`)
       .join('')}\r\n${body}`,
   );
+/**
+ * @param {string} target
+ * @param {RequestHeaders} [headers]
+ */
 const get = (target, headers) => request(`GET ${target}`, headers);
 
+/**
+ * @param {number} status
+ * @param {string} head
+ * @param {RequestHeaders} [headers]
+ * @param {string} [body]
+ */
 async function expectStatus(status, head, headers, body) {
   const response = await request(head, headers, body);
   assert.equal(response.status, status, head.slice(0, 120));
@@ -79,13 +100,15 @@ describe('ranges of a /pagefind/ file', () => {
   it('serves one range, in each of its forms, as the exact bytes, uncompressed', async () => {
     const bytes = file();
     const size = bytes.length;
-    for (const [range, first, last] of [
+    /** @type {[range: string, first: number, last: number][]} */
+    const ranges = [
       ['bytes=0-9', 0, 9],
       ['bytes=10-', 10, size - 1],
       ['bytes=-10', size - 10, size - 1],
       [`bytes=5-${size + 1000}`, 5, size - 1],
       [`bytes=-${size + 1000}`, 0, size - 1],
-    ]) {
+    ];
+    for (const [range, first, last] of ranges) {
       const response = await get(SEARCH_FILE, { Range: range, 'Accept-Encoding': 'gzip, br' });
       assert.equal(response.status, 206, range);
       assert.equal(response.headers['content-range'], `bytes ${first}-${last}/${size}`, range);
@@ -272,7 +295,10 @@ describe('one URL per page', () => {
 /** Every file the cache keeps of pages rendered since the build. */
 function cachedFiles(dir = path.join(root, '.next/server/route-cache')) {
   try {
-    return readdirSync(dir, { recursive: true }).filter((name) => statSync(path.join(dir, name)).isFile()).length;
+    // Strings: only `encoding: 'buffer'` would make them Buffers.
+    return /** @type {string[]} */ (readdirSync(dir, { recursive: true })).filter((name) =>
+      statSync(path.join(dir, name)).isFile(),
+    ).length;
   } catch {
     return 0;
   }
@@ -280,6 +306,7 @@ function cachedFiles(dir = path.join(root, '.next/server/route-cache')) {
 
 describe('made-up URLs', () => {
   it('keep nothing in the cache', async () => {
+    /** @param {number} i */
     const madeUp = (i) => [
       `/articles/made-up-${i}`,
       `/tags/made-up-${i}`,

@@ -1,3 +1,4 @@
+// @ts-check
 // The bundled site, built for both hosts and read in Chromium as a reader would.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -11,9 +12,13 @@ const SITE_URL = 'https://news.inkwell.test';
 const PUBLISHED = readdirSync(path.join(root, 'content'))
   .filter((f) => /\.mdx?$/.test(f) && f !== 'newsletter-launch.md')
   .map((f) => f.replace(/\.mdx?$/, ''));
+/** @type {import('playwright-core').Browser} */
 let browser;
+/** @type {import('./harness.mjs').Server} */
 let staticHost;
+/** @type {import('./harness.mjs').Server} */
 let nodeHost;
+/** @type {() => Promise<void>} */
 let close;
 
 before(async () => {
@@ -40,7 +45,7 @@ describe('static export on a plain file server', () => {
     const attribution = page.getByText('Originally published at');
     assert.match(await attribution.innerText(), /techcrunch\.com/);
     assert.match(
-      await attribution.locator('a').getAttribute('href'),
+      /** @type {string} */ (await attribution.locator('a').getAttribute('href')),
       /^https:\/\/techcrunch\.com\/2025\/11\/14\/databricks-co-founder/,
     );
     assert.equal(await page.locator('article pre').count(), 0, 'scraper indentation is not code');
@@ -62,7 +67,7 @@ describe('static export on a plain file server', () => {
     await page.goto(`${staticHost.base}/tags/`);
     const ai = page.getByRole('link', { name: /^AI \d+/ });
     assert.equal(await ai.getAttribute('href'), '/tags/ai/');
-    const count = Number((await ai.innerText()).match(/(\d+)$/)[1]);
+    const count = Number(/** @type {RegExpMatchArray} */ ((await ai.innerText()).match(/(\d+)$/))[1]);
     await page.goto(`${staticHost.base}/tags/ai/`);
     assert.equal(await page.locator('main article').count(), count);
     await page.context().close();
@@ -83,11 +88,21 @@ describe('static export on a plain file server', () => {
 
   it('serves the not-found page for unknown paths and leaves drafts out', async () => {
     const page = await offlinePage(browser);
-    const response = await page.goto(`${staticHost.base}/articles/no-such-article/`);
+    const response = /** @type {import('playwright-core').Response} */ (
+      await page.goto(`${staticHost.base}/articles/no-such-article/`)
+    );
     assert.equal(response.status(), 404);
     assert.equal(await page.locator('h1').innerText(), 'Page not found');
-    assert.equal((await page.goto(`${staticHost.base}/articles/newsletter-launch/`)).status(), 404);
-    assert.equal((await page.goto(`${staticHost.base}/page/1/`)).status(), 404);
+    assert.equal(
+      /** @type {import('playwright-core').Response} */ (
+        await page.goto(`${staticHost.base}/articles/newsletter-launch/`)
+      ).status(),
+      404,
+    );
+    assert.equal(
+      /** @type {import('playwright-core').Response} */ (await page.goto(`${staticHost.base}/page/1/`)).status(),
+      404,
+    );
     await page.context().close();
   });
 
@@ -128,20 +143,21 @@ describe('Node host (npm start)', () => {
 
   it('sends security headers, HSTS only behind HTTPS', async () => {
     const plain = await fetch(`${nodeHost.base}/articles/${SEED}`);
-    const csp = plain.headers.get('content-security-policy');
+    const csp = /** @type {string} */ (plain.headers.get('content-security-policy'));
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.equal(plain.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(plain.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
-    assert.match(plain.headers.get('permissions-policy'), /camera=\(\)/);
+    assert.match(/** @type {string} */ (plain.headers.get('permissions-policy')), /camera=\(\)/);
     assert.equal(plain.headers.get('strict-transport-security'), null);
     const secure = await fetch(`${nodeHost.base}/`, { headers: { 'x-forwarded-proto': 'https' } });
-    assert.match(secure.headers.get('strict-transport-security'), /max-age=\d+/);
+    assert.match(/** @type {string} */ (secure.headers.get('strict-transport-security')), /max-age=\d+/);
   });
 
   it('runs the theme toggle and search under that policy without a console error', async () => {
     const page = await offlinePage(browser);
+    /** @type {string[]} */
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
@@ -169,7 +185,11 @@ describe('Node host (npm start)', () => {
 
 const xml = new XMLParser({ ignoreAttributes: false });
 
-/** Waits until the page's query string is exactly `params` (pushState is not a navigation). */
+/**
+ * Waits until the page's query string is exactly `params` (pushState is not a navigation).
+ * @param {import('playwright-core').Page} page
+ * @param {Record<string, string>} params
+ */
 async function searchIs(page, params) {
   await page.waitForFunction(
     (expected) => new URLSearchParams(location.search).toString() === new URLSearchParams(expected).toString(),
@@ -177,6 +197,10 @@ async function searchIs(page, params) {
   );
 }
 
+/**
+ * @param {string} base
+ * @param {string} pathname
+ */
 async function get(base, pathname) {
   const response = await fetch(`${base}${pathname}`);
   assert.equal(response.status, 200, pathname);
@@ -189,10 +213,15 @@ describe('discovery', () => {
       const base = host === 'static' ? staticHost.base : nodeHost.base;
       const rssText = await get(base, '/feed.xml');
       assert.equal(XMLValidator.validate(rssText), true);
+      // What fast-xml-parser reads is untyped; an item has at least a link.
+      /** @typedef {{ link: string }} Item */
       const items = xml.parse(rssText).rss.channel.item;
-      assert.deepEqual(items.map((i) => i.link.replace(/\/$/, '').split('/').at(-1)).sort(), [...PUBLISHED].sort());
+      assert.deepEqual(
+        items.map((/** @type {Item} */ i) => i.link.replace(/\/$/, '').split('/').at(-1)).sort(),
+        [...PUBLISHED].sort(),
+      );
       for (const item of items) assert.ok(item.link.startsWith(`${SITE_URL}/articles/`), item.link);
-      const seed = items.find((i) => i.link.includes(SEED));
+      const seed = items.find((/** @type {Item} */ i) => i.link.includes(SEED));
       assert.equal(seed.title, 'Databricks co-founder argues US must go open source to beat China in AI');
       assert.deepEqual(
         [seed.category].flat().map((c) => c['#text'] ?? c),
@@ -218,7 +247,8 @@ describe('discovery', () => {
     assert.match(robots, new RegExp(`Sitemap: ${SITE_URL}/sitemap.xml`));
     const sitemapText = await get(staticHost.base, '/sitemap.xml');
     assert.equal(XMLValidator.validate(sitemapText), true);
-    const locs = xml.parse(sitemapText).urlset.url.map((u) => u.loc);
+    /** @type {string[]} */
+    const locs = xml.parse(sitemapText).urlset.url.map((/** @type {{ loc: string }} */ u) => u.loc);
     for (const slug of PUBLISHED) assert.ok(locs.includes(`${SITE_URL}/articles/${slug}/`), slug);
     for (const page of ['/', '/tags/', '/tags/ai/', '/categories/education/', '/authors/', '/archive/']) {
       assert.ok(locs.includes(`${SITE_URL}${page}`), page);
@@ -229,17 +259,23 @@ describe('discovery', () => {
   it('gives articles social cards, a canonical link, JSON-LD and links to more reading', async () => {
     const page = await offlinePage(browser);
     await page.goto(`${staticHost.base}/articles/${SEED}/`);
+    /** @param {string} selector */
     const meta = (selector) => page.locator(selector).getAttribute('content');
     assert.equal(
       await meta('meta[property="og:title"]'),
       'Databricks co-founder argues US must go open source to beat China in AI',
     );
     assert.equal(await meta('meta[property="og:type"]'), 'article');
-    assert.match(await meta('meta[property="og:image"]'), /^https:\/\/images\.unsplash\.com\//);
+    assert.match(/** @type {string} */ (await meta('meta[property="og:image"]')), /^https:\/\/images\.unsplash\.com\//);
     assert.equal(await meta('meta[name="twitter:card"]'), 'summary_large_image');
     // Republished text points search engines at its source.
-    assert.match(await page.locator('link[rel="canonical"]').getAttribute('href'), /^https:\/\/techcrunch\.com\//);
-    const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.match(
+      /** @type {string} */ (await page.locator('link[rel="canonical"]').getAttribute('href')),
+      /^https:\/\/techcrunch\.com\//,
+    );
+    const ld = JSON.parse(
+      /** @type {string} */ (await page.locator('script[type="application/ld+json"]').textContent()),
+    );
     assert.equal(ld['@type'], 'NewsArticle');
     assert.equal(ld.datePublished, '2025-11-14T00:00:00.000Z');
     assert.match(ld.isBasedOn, /^https:\/\/techcrunch\.com\//);
@@ -290,7 +326,7 @@ describe('discovery', () => {
       await page.getByLabel('Search articles').pressSequentially('Cerebral Valley', { delay: 20 });
       const hit = page.locator('main ol a', { hasText: 'Databricks co-founder argues' });
       await hit.waitFor();
-      assert.match(await hit.getAttribute('href'), new RegExp(`/articles/${SEED}/?$`));
+      assert.match(/** @type {string} */ (await hit.getAttribute('href')), new RegExp(`/articles/${SEED}/?$`));
       assert.match(await page.locator('main ol mark').first().innerText(), /Cerebral|Valley/);
       assert.match(
         await page.locator('main ol li').first().innerText(),
