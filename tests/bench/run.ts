@@ -330,7 +330,7 @@ async function devBench(file: string) {
   };
   rmSync(path.join(root, '.next', 'dev'), { recursive: true, force: true });
   rmSync(path.join(root, '.next', 'cache', 'inkwell'), { recursive: true, force: true });
-  // Each start lasts long enough for the loader to keep its parses (lib/parse-store.ts).
+  // Each start lasts long enough for the loader to keep its parses (lib/content/parse-store.ts).
   const restart = async () => {
     const started = await start();
     await new Promise((resolve) => setTimeout(resolve, 4000));

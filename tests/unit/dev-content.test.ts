@@ -4,7 +4,7 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentError, getContent, refreshContent } from '@/lib/content';
-import { loadParses, storeFile } from '@/lib/parse-store';
+import { loadParses, storeFile } from '@/lib/content/parse-store';
 import { searchRecord } from '@/lib/search';
 
 const env = { ...process.env };
