@@ -86,7 +86,6 @@ export const variables = [
   },
   { name: 'NODE_ENV', default: 'set by Next', meaning: '`development` in `npm run dev`', internal: true },
   { name: 'NEXT_PHASE', default: 'set by Next', meaning: 'what Next is doing: building, serving', internal: true },
-  { name: 'NEXT_RUNTIME', default: 'set by Next', meaning: '`nodejs` or `edge` in instrumentation', internal: true },
 ];
 
 /** @param {string | undefined} value */
@@ -161,7 +160,6 @@ const schema = z.object({
   INKWELL_REFRESH_TOKEN: text,
   NODE_ENV: text,
   NEXT_PHASE: text,
-  NEXT_RUNTIME: text,
 });
 
 /** @typedef {z.output<typeof schema>} Environment */
@@ -200,7 +198,6 @@ function fromEnvironment(env) {
     refreshToken: e.INKWELL_REFRESH_TOKEN,
     production: e.NODE_ENV === 'production',
     nextPhase: e.NEXT_PHASE,
-    nextRuntime: e.NEXT_RUNTIME,
   };
 }
 

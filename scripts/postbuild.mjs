@@ -39,7 +39,7 @@ function collect(folder, pagesFound = [], rscFound = []) {
 /** @param {string} file */
 async function strip(file) {
   const html = await readFile(file, 'utf8');
-  const stripped = plainPage(html);
+  const stripped = plainPage(html, { fresh: true });
   if (stripped !== html) await writeFile(file, stripped);
   for (const [, asset] of stripped.matchAll(/["'(](\/_next\/[^"')?#]+)/g)) referenced.add(asset);
   saved += html.length - stripped.length;

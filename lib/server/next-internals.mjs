@@ -40,23 +40,31 @@ const RUNTIME_LINK =
   /<link\b[^>]*\brel="(preload|modulepreload)"[^>]*\bas="(script|style)"[^>]*\/?>|<link\b[^>]*\brel="modulepreload"[^>]*\/?>/g;
 /** The RSC payload and Turbopack's chunk loader, each an attribute-less inline script. */
 const PAYLOAD = /^\(?(self\.__next_f|\(globalThis\["TURBOPACK"\])/;
+/** React's bootstrap script, which starts the client runtime. */
+const BOOTSTRAP = /\bid="_R_"/;
 /** The data of a page Next renders with its Pages Router (its built-in error page). */
-const PAGES_DATA = /\bid="(_R_|__NEXT_DATA__)"/;
+const PAGES_DATA = /\bid="__NEXT_DATA__"/;
 const EMPTY_SUSPENSE = '<div hidden=""><!--$--><!--/$--></div>';
 const RUNTIME_SRC = /\bsrc="\/_next\//;
 
 /**
  * A page Next rendered, as a plain HTML document: no client runtime, no RSC payload. Throws a
- * NextInternalsError when the page carries no payload it knows (Next renders pages differently now),
- * or when a runtime script would be left in it. An empty body (a HEAD request) is left alone.
+ * NextInternalsError when the page has one of the payload and the runtime scripts this module knows
+ * but not the other: Next renders pages another way now, and what it left in would still run. A page
+ * with neither is one made plain already (the Node host serves prerendered pages postbuild made
+ * plain), left as it is; with `fresh`, for a page just rendered, it is refused too. An empty body (a
+ * HEAD request) is left alone.
  * @param {string} html
+ * @param {{ fresh?: boolean }} [options]
  */
-export function plainPage(html) {
+export function plainPage(html, { fresh = false } = {}) {
   if (html === '') return html;
   let payload = false;
+  let runtime = false;
   const plain = html
     .replace(SCRIPT, (tag, attributes, body) => {
-      if (RUNTIME_SRC.test(attributes)) return '';
+      if (RUNTIME_SRC.test(attributes)) runtime = true;
+      if (RUNTIME_SRC.test(attributes) || BOOTSTRAP.test(attributes)) return '';
       if (PAGES_DATA.test(attributes) || (!attributes.trim() && PAYLOAD.test(body))) {
         payload = true;
         return '';
@@ -65,10 +73,9 @@ export function plainPage(html) {
     })
     .replace(RUNTIME_LINK, '')
     .replace(EMPTY_SUSPENSE, '');
+  if (!payload && !runtime && !fresh) return html;
   if (!payload) throw new NextInternalsError('rendered a page without the inline payload (self.__next_f)');
-  for (const [, attributes] of plain.matchAll(SCRIPT)) {
-    if (/\bsrc=/.test(attributes)) throw new NextInternalsError('left a script with a src in a page made plain');
-  }
+  if (!runtime) throw new NextInternalsError('rendered a page without its runtime scripts under /_next/');
   return plain;
 }
 
@@ -129,8 +136,11 @@ export function routeCacheKey(appDir, key) {
 export async function nextCacheModules() {
   /** @param {string} name */
   const load = (name) => import(/*turbopackIgnore: true*/ `next/dist/server/lib/incremental-cache/${name}.js`);
-  const { SharedCacheControls } = await load('shared-cache-controls.external');
-  const FileSystemCache = (await load('file-system-cache')).default.default;
+  // Compiled CommonJS: Node hands its exports as `default`, a bundler may unwrap them once more.
+  const controls = await load('shared-cache-controls.external');
+  const { SharedCacheControls } = controls.SharedCacheControls ? controls : controls.default;
+  const fileSystem = await load('file-system-cache');
+  const FileSystemCache = fileSystem.default?.default ?? fileSystem.default;
   const lifetimes = SharedCacheControls?.cacheControls;
   if (typeof FileSystemCache !== 'function' || !(lifetimes instanceof Map)) {
     throw new NextInternalsError('has no FileSystemCache or SharedCacheControls where the page cache expects them');

@@ -11,8 +11,9 @@ import { NextInternalsError, plainPage } from './next-internals.mjs';
  * @param {import('node:http').ServerResponse} res
  * @param {string} sharedCacheControl the Cache-Control for pages served from the cache
  * @param {(error: NextInternalsError) => void} onInternals
+ * @param {{ fresh?: boolean }} [options] `fresh` when the page is known to be rendered for this response
  */
-export function plainPages(res, sharedCacheControl, onInternals) {
+export function plainPages(res, sharedCacheControl, onInternals, options = {}) {
   const { write, end, writeHead, flushHeaders } = res;
   /** @type {Buffer[] | undefined} */
   let chunks;
@@ -50,7 +51,7 @@ export function plainPages(res, sharedCacheControl, onInternals) {
     const done = [chunk, encoding, callback].find((a) => typeof a === 'function');
     let html;
     try {
-      html = Buffer.from(plainPage(Buffer.concat(chunks).toString('utf8')));
+      html = Buffer.from(plainPage(Buffer.concat(chunks).toString('utf8'), options));
     } catch (error) {
       if (!(error instanceof NextInternalsError)) throw error;
       onInternals(error);

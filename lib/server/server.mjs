@@ -7,7 +7,8 @@
 // 3. /pagefind/ is served from the folder as it is now, so `npm run search:index` needs no restart.
 // 4. Cached pages tell shared caches (a CDN) to keep them REVALIDATE_SECONDS, then revalidate.
 // 5. Requests are screened before Next sees them (requests.mjs).
-// 6. /healthz answers 200 once the server has rendered its home page, for a load balancer to poll.
+// 6. /healthz answers 200 once the server has served its home page and rendered a page the way
+//    next-internals.mjs knows, for a load balancer to poll.
 // Usage: npm start [-- -p 3000] [-H 127.0.0.1]   (PORT and HOSTNAME work too)
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -88,7 +89,9 @@ function dispatch(req, res) {
     if (settleRange(req, res, publicDir, url.replace(/[?#].*/s, ''))) return;
     return searchIndex(req, res, () => handle(req, res));
   }
-  plainPages(res, sharedCacheControl, internalsChanged);
+  // The start-up probe's page is rendered for it, so it must have all Next puts in a page.
+  const fresh = req.headers['x-inkwell-probe'] === refreshToken;
+  plainPages(res, sharedCacheControl, internalsChanged, { fresh });
   return handle(req, res);
 }
 
@@ -107,10 +110,18 @@ server.on('connect', (_req, socket) => {
   socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${READ_METHODS.join(', ')}\r\nContent-Length: 0\r\n\r\n`);
 });
 server.listen(port, hostname, async () => {
-  // Ready once it has rendered a page: the content is loaded and Next's pages are the kind it knows.
-  const home = await fetch(new URL('/', ownOrigin())).catch((/** @type {Error} */ error) => error);
-  if (home instanceof Error || !home.ok) {
-    stop(`server: the home page does not render (${home instanceof Error ? home.message : home.status})`);
+  // Ready once the content is loaded (the home page answers) and a page rendered now, a 404 for a
+  // made-up path (never cached), is one next-internals.mjs knows how to make plain.
+  const probe = async (/** @type {string} */ pathname, /** @type {number} */ status, fresh = false) => {
+    const headers = fresh ? { 'x-inkwell-probe': refreshToken } : undefined;
+    const response = await fetch(new URL(pathname, ownOrigin()), { headers });
+    if (response.status !== status) stop(`server: ${pathname} answers ${response.status}, not ${status}`);
+  };
+  try {
+    await probe('/', 200);
+    await probe(`/${randomBytes(8).toString('hex')}`, 404, true);
+  } catch (error) {
+    stop(`server: could not serve its first pages (${/** @type {Error} */ (error).message})`);
   }
   healthy = true;
   const shown = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost';

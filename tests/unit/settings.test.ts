@@ -120,9 +120,10 @@ describe('settings are read in one place', () => {
       .concat(['next.config.js', 'instrumentation.ts', 'tests/chromium.mjs'].map((f) => path.join(root, f)))
       .filter((file) => /\.(ts|tsx|mts|mjs|js)$/.test(file) && !file.endsWith(path.join('lib', 'settings.mjs')));
     // A read names a variable; handing the whole environment to a child process (`...process.env`) is not
-    // one, nor is PATH, which is the system's.
+    // one, nor is PATH, which is the system's, nor NEXT_RUNTIME, which Next writes into each bundle of
+    // instrumentation.ts as a constant (the Edge bundle then drops the Node-only import).
     const reads = sources.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/process\.env(\.(?!PATH\b)\w+|\[)/g)].map(
+      [...readFileSync(file, 'utf8').matchAll(/process\.env(\.(?!PATH\b|NEXT_RUNTIME\b)\w+|\[)/g)].map(
         (m) => `${path.relative(root, file)}: ${m[0]}`,
       ),
     );
