@@ -6,9 +6,10 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import sirv from 'sirv';
+import { readSettings } from '../lib/settings.mjs';
 
 const dir = process.argv[2] ?? 'out';
-const port = Number(process.argv[3] ?? process.env.PORT ?? 3000);
+const port = process.argv[3] === undefined ? readSettings().port : Number(process.argv[3]);
 // Headers for every path from the export's `_headers` file (the `/*` block), as Netlify would send them.
 const headers = (() => {
   try {

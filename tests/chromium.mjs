@@ -1,7 +1,8 @@
 // @ts-check
 // Shared by the tests, the audit and the benchmark: Debian's Chromium and waiting for local servers.
+import { readSettings } from '../lib/settings.mjs';
 
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const chromiumPath = readSettings().chromiumPath;
 
 /** Headless, and quiet: this machine's network is closed, so no background connections. */
 export const chromiumArgs = [
