@@ -1,5 +1,5 @@
 import { ArticleList } from '@/components/ArticleList';
-import { homePage } from '@/lib/pages';
+import { homePage } from '@/lib/list-views';
 
 export function generateMetadata() {
   return homePage()?.metadata ?? {};

@@ -1,4 +1,4 @@
-import type { Card } from '@/lib/pages';
+import type { Card } from '@/lib/list-views';
 import { urls } from '@/lib/urls';
 import { Cover } from './Cover';
 import { DateTime } from './DateTime';

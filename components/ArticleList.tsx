@@ -1,4 +1,4 @@
-import type { ListView } from '@/lib/pages';
+import type { ListView } from '@/lib/list-views';
 import { ArticleCard } from './ArticleCard';
 import { AuthorCard } from './AuthorCard';
 import { Pagination } from './Pagination';

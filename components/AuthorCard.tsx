@@ -1,4 +1,4 @@
-import type { AuthorIntro } from '@/lib/pages';
+import type { AuthorIntro } from '@/lib/list-views';
 import { articleCount } from '@/lib/text';
 
 /** An author's profile above their articles: avatar, bio, a longer bio from the profile body, links. */

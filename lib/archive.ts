@@ -1,4 +1,4 @@
-// The archive by month: labels. The month pages themselves are built in lib/pages.ts.
+// The archive by month: labels. The month pages themselves are built in lib/list-views.ts.
 import { site } from './site';
 
 const label = new Intl.DateTimeFormat(site.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -3,7 +3,7 @@
 import { type Article, getContent, publishedBy } from './content';
 import { imageType, resizedImage } from './images';
 import { site } from './site';
-import { findTerm, taxonomies } from './taxonomy';
+import { findTerm, taxonomies } from './terms';
 import { absoluteUrl, type FeedFormat, type TermKind, urls } from './urls';
 import { el, type XmlElement, xmlChars, xmlDocument } from './xml';
 

@@ -144,8 +144,8 @@ const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeHarden
 
 /**
  * Markdown with raw HTML in, sanitised HTML out. Deterministic, so callers may cache by content.
- * markdown-it rather than remark: it turns a body into HTML in 0.1 ms where remark with GFM took
- * 2.4 ms, and the HTML parser, sanitiser and hardening after it are the same (docs/performance.md).
+ * markdown-it rather than remark: it is many times faster on the same bodies, and the HTML parser,
+ * sanitiser and hardening after it are the same (docs/performance.md has the numbers).
  */
 export function renderMarkdown(source: string): string {
   const tree = sanitizer.runSync(parseHtmlBounded(markdownFor(source).render(source)).tree);

@@ -2,9 +2,9 @@
 // Prints errors and editorial warnings with file paths, then a summary; exits 1 only on errors.
 // The builds run it first with --errors-only, which also warns about a missing SITE_URL.
 
-import { bodyFindings } from '../lib/body-check';
-import { findWarnings } from '../lib/check';
+import { bodyFindings } from '../lib/body-warnings';
 import { contentDir, formatProblem, readArticles, readProfiles } from '../lib/content';
+import { findWarnings } from '../lib/editorial-warnings';
 import { readSettings } from '../lib/settings.mjs';
 import { siteUrlWarning } from '../lib/site';
 

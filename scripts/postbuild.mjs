@@ -7,9 +7,10 @@
 //    page it renders later, so a page is the same whenever it was made.
 // 2. In a static export, Next's client JavaScript that no page loads any more is deleted: dead files,
 //    and one of them holds a URL parser that names `localhost`.
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { filesUnder } from '../lib/files.mjs';
 import { plainPage } from '../lib/server/next-internals.mjs';
 
 const site = path.resolve(process.argv[2] ?? 'out');
@@ -18,22 +19,13 @@ let saved = 0;
 /** @type {Set<string>} */
 const referenced = new Set();
 
-/**
- * Every page and RSC file of the site, found first so that the work on them can run in parallel.
- * @param {string} folder
- * @param {string[]} [pagesFound]
- * @param {string[]} [rscFound]
- * @returns {{ pagesFound: string[], rscFound: string[] }}
- */
-function collect(folder, pagesFound = [], rscFound = []) {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== '_next' && entry.name !== 'pagefind') collect(full, pagesFound, rscFound);
-    } else if (entry.name.endsWith('.html')) pagesFound.push(full);
-    else if (/^(index|__next\..*)\.txt$/.test(entry.name)) rscFound.push(full);
-  }
-  return { pagesFound, rscFound };
+/** Every page and RSC file of the site, found first so that the work on them can run in parallel. */
+function collect() {
+  const files = filesUnder(site, { skip: (entry) => entry.directory && ['_next', 'pagefind'].includes(entry.name) });
+  return {
+    pagesFound: files.filter((file) => file.endsWith('.html')),
+    rscFound: files.filter((file) => /^(index|__next\..*)\.txt$/.test(path.basename(file))),
+  };
 }
 
 /** @param {string} file */
@@ -64,34 +56,20 @@ async function inParallel(items, width, work) {
 
 /** Deletes the scripts under _next/static that no page references; returns how many. */
 function deleteUnusedScripts() {
-  let deleted = 0;
-  /**
-   * @param {string} folder
-   * @param {string} prefix
-   */
-  const sweep = (folder, prefix) => {
-    /** @type {import('node:fs').Dirent[]} */
-    let entries = [];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      const url = `${prefix}/${entry.name}`;
-      if (entry.isDirectory()) sweep(full, url);
-      else if (entry.name.endsWith('.js') && !referenced.has(url)) {
-        rmSync(full);
-        deleted++;
-      }
-    }
-  };
-  sweep(path.join(site, '_next', 'static'), '/_next/static');
-  return deleted;
+  const folder = path.join(site, '_next', 'static');
+  let scripts = [];
+  try {
+    scripts = filesUnder(folder).filter((file) => file.endsWith('.js'));
+  } catch {
+    return 0;
+  }
+  const url = (/** @type {string} */ file) => `/_next/static/${path.relative(folder, file).split(path.sep).join('/')}`;
+  const unused = scripts.filter((file) => !referenced.has(url(file)));
+  for (const file of unused) rmSync(file);
+  return unused.length;
 }
 
-const { pagesFound, rscFound } = collect(site);
+const { pagesFound, rscFound } = collect();
 await inParallel(rscFound, 64, (file) => rm(file));
 await inParallel(pagesFound, 64, strip);
 const unusedScripts = deleteUnusedScripts();

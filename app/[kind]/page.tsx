@@ -1,9 +1,9 @@
-// Every term of one kind: /tags, /categories, /authors. One route for the three kinds (lib/taxonomy.ts).
+// Every term of one kind: /tags, /categories, /authors. One route for the three kinds (lib/terms.ts).
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TermList } from '@/components/TermList';
 import { pageMetadata } from '@/lib/metadata';
-import { taxonomies, termIndex, termKind, termKinds } from '@/lib/taxonomy';
+import { taxonomies, termIndex, termKind, termKinds } from '@/lib/terms';
 import { urls } from '@/lib/urls';
 
 type Props = { params: Promise<{ kind: string }> };

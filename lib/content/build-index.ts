@@ -2,9 +2,9 @@
 // dropped, and the indexes the pages list from (terms, months, profiles by author).
 import { quote } from '../front-matter';
 import { site } from '../site';
-import { buildTerms, type Term, termKey } from '../terms';
 import { isProfile, listArticleFiles, shownPath } from './files';
 import { cachedParse, readArticleFile, readProfiles } from './parse';
+import { buildTerms, type Term, termKey } from './terms';
 import type { Article, ContentIndex, LoadOptions, ParseCache, ParsedArticle, Problem, TermIndex } from './types';
 
 /**

@@ -6,10 +6,10 @@ import type { z } from 'zod';
 import { FrontMatterError, quote, readFrontMatterBlock } from '../front-matter';
 import { authorProfileSchema, frontMatterSchema } from '../schema';
 import { site } from '../site';
-import { termKey } from '../terms';
 import { decodeEntities, makeExcerpt, plainText, readingMinutes, squish } from '../text';
 import { hostOf } from '../urls';
 import { fileSlug, fileStamp, readSource, shownPath } from './files';
+import { termKey } from './terms';
 import type { AuthorProfile, ParseCache, ParseResult, Problem } from './types';
 
 /** Front-matter of one file checked against a schema; every problem names the file and the field. */

@@ -1,7 +1,7 @@
 // What the loader hands out and what goes wrong: the shapes every other module of the loader shares.
 // It imports no other module of the loader, so any of them can import it without a cycle.
 import type { AuthorProfileFields, CalendarDate } from '../schema';
-import type { Term } from '../terms';
+import type { Term } from './terms';
 
 export interface Article {
   slug: string;

@@ -1,24 +1,16 @@
 // @ts-check
 // Checks that every internal reference in an exported site resolves: links, images, scripts,
 // stylesheets and icons to files, and every #fragment to an id on its target page.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
+import { filesUnder } from '../../lib/files.mjs';
 
-/**
- * @param {string} dir
- * @param {string[]} [found]
- * @returns {string[]}
- */
-function htmlFiles(dir, found = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== '_next' && entry.name !== 'pagefind') htmlFiles(full, found);
-    } else if (entry.name.endsWith('.html')) found.push(full);
-  }
-  return found;
-}
+/** @param {string} dir */
+const htmlFiles = (dir) =>
+  filesUnder(dir, { skip: (entry) => entry.directory && ['_next', 'pagefind'].includes(entry.name) }).filter((file) =>
+    file.endsWith('.html'),
+  );
 
 /**
  * The file a URL path names in the export, as a plain static server would resolve it.

@@ -3,25 +3,12 @@
 // Java), Python's feedparser (the parser feed readers are checked against) and a scan for the
 // development origin. Each returns findings; run.mjs records them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { filesUnder } from '../../lib/files.mjs';
 
 const require = createRequire(import.meta.url);
-
-/**
- * @param {string} dir
- * @param {string[]} [found]
- * @returns {string[]}
- */
-function files(dir, found = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files(full, found);
-    else found.push(full);
-  }
-  return found;
-}
 
 /** @typedef {{ type: string, subType?: string, url: string, lastLine?: number, message: string }} NuMessage */
 
@@ -76,7 +63,7 @@ print(json.dumps(result))
  * @returns {({ file: string } & ParsedFeed)[]}
  */
 export function parseFeeds(out) {
-  const feeds = files(out).filter((f) => /[/\\](feed|atom)\.xml$/.test(f));
+  const feeds = filesUnder(out).filter((f) => /[/\\](feed|atom)\.xml$/.test(f));
   const raw = execFileSync('/usr/bin/python3', ['-c', FEEDPARSER, ...feeds], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -97,7 +84,7 @@ export function parseFeeds(out) {
  * @returns {string[]}
  */
 export function jsonFeedProblems(out) {
-  return files(out)
+  return filesUnder(out)
     .filter((f) => f.endsWith(`${path.sep}feed.json`))
     .flatMap((f) => {
       /** @type {{ version?: unknown, title?: unknown, items?: JsonFeedItem[] }} */
@@ -118,7 +105,7 @@ export function jsonFeedProblems(out) {
  * @param {string} out
  */
 export function localhostMentions(out) {
-  return files(out)
+  return filesUnder(out)
     .filter((f) => /\.(html|xml|json|txt|js|css|webmanifest)$|_headers$/.test(f))
     .filter((f) => readFileSync(f, 'utf8').includes('localhost'))
     .map((f) => path.relative(out, f));

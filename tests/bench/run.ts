@@ -3,10 +3,11 @@
 // of trivial pages from a bare App Router app (the floor); with --serve, the Node host (./serve.ts).
 // Prints numbers, asserts nothing.
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../lib/content';
+import { filesUnder } from '../../lib/files.mjs';
 import { chromiumArgs, chromiumPath, waitFor } from '../chromium.mjs';
 import { generateCorpus } from './corpus';
 import { writeFloorApp } from './floor';
@@ -65,14 +66,7 @@ async function run(command: string, argv: string[], extraEnv: Record<string, str
   return { seconds: (performance.now() - started) / 1000, peak, output };
 }
 
-function walk(dir: string, files: { file: string; size: number }[] = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, files);
-    else files.push({ file: full, size: statSync(full).size });
-  }
-  return files;
-}
+const walk = (dir: string) => filesUnder(dir).map((file) => ({ file, size: statSync(file).size }));
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildTerms, displayName } from '@/lib/content/terms';
 import { extraPages, orPlaceholder, paginate, parsePage } from '@/lib/paginate';
 import { parseDate } from '@/lib/schema';
-import { buildTerms, displayName } from '@/lib/terms';
 import { countWords, decodeEntities, makeExcerpt, plainText, readingMinutes, truncate } from '@/lib/text';
 import { slugify } from '@/lib/urls';
 

@@ -4,15 +4,15 @@
 // many times over on a slow machine and a quadratic one misses by minutes. To cover a new helper or
 // pattern, add a row to HELPERS or PATTERNS.
 import { describe, expect, it } from 'vitest';
-import { findWarnings } from '@/lib/check';
 import { type Article, type ContentIndex, type ParsedArticle, parseArticle } from '@/lib/content';
+import { buildTerms, termKey } from '@/lib/content/terms';
+import { findWarnings } from '@/lib/editorial-warnings';
 import { imageType, isResizable, resizedImage } from '@/lib/images';
 import { articleJsonLd, articleMetadata, jsonLdString } from '@/lib/metadata';
 import { parsePage } from '@/lib/paginate';
 import { neighbours, relatedArticles } from '@/lib/related';
 import { authorProfileSchema, frontMatterSchema, LIMITS, parseDate } from '@/lib/schema';
 import { searchRecord } from '@/lib/search';
-import { buildTerms, termKey } from '@/lib/terms';
 import { clip, countWords, decodeEntities, makeExcerpt, plainText, squish, truncate } from '@/lib/text';
 import { hostOf, slugify } from '@/lib/urls';
 

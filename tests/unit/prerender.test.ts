@@ -2,9 +2,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateStaticParams as articleParams } from '@/app/articles/[slug]/page';
 import { getContent } from '@/lib/content';
-import { homeParams, monthPageParams, monthParams, termPageParams } from '@/lib/pages';
+import { homeParams, monthPageParams, monthParams, termPageParams } from '@/lib/list-views';
 import { longTail, prerenderNewest } from '@/lib/prerender';
-import { termParams } from '@/lib/taxonomy';
+import { termParams } from '@/lib/terms';
 
 const original = process.env.CONTENT_DIR;
 afterEach(() => {

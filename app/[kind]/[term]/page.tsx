@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
+import { termPage } from '@/lib/list-views';
 import { renderMarkdown } from '@/lib/markdown';
-import { termPage } from '@/lib/pages';
-import { termKind, termKinds, termParams } from '@/lib/taxonomy';
+import { termKind, termKinds, termParams } from '@/lib/terms';
 
 type Props = { params: Promise<{ kind: string; term: string }> };
 

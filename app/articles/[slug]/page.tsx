@@ -7,9 +7,11 @@ import { articleJsonLd, articleMetadata, jsonLdString } from '@/lib/metadata';
 import { orPlaceholder } from '@/lib/paginate';
 import { prerenderNewest } from '@/lib/prerender';
 import { neighbours, relatedArticles } from '@/lib/related';
-import { segmentValues } from '@/lib/server/segments.mjs';
+import { lookUp, segmentValues } from '@/lib/server/segments.mjs';
 import { readSettings } from '@/lib/settings.mjs';
-import { findArticle } from '@/lib/taxonomy';
+
+/** An article by its URL segment, in the one spelling lib/urls.ts builds (lib/server/segments.mjs). */
+const findArticle = (segment: string) => lookUp(getContent().bySlug, segment);
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
-import { homePage, homeParams } from '@/lib/pages';
+import { homePage, homeParams } from '@/lib/list-views';
 
 type Props = { params: Promise<{ page: string }> };
 

@@ -1,6 +1,6 @@
 // The feeds of one term: /tags/<slug>/feed.xml, atom.xml and feed.json, for every kind of term.
 import { termFeed } from '@/lib/feeds';
-import { termKind, termKinds, termParams } from '@/lib/taxonomy';
+import { termKind, termKinds, termParams } from '@/lib/terms';
 import { feedFiles, feedFormat } from '@/lib/urls';
 
 export const dynamic = 'force-static';

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
-import { monthPage, monthParams } from '@/lib/pages';
+import { monthPage, monthParams } from '@/lib/list-views';
 
 type Props = { params: Promise<{ year: string; month: string }> };
 

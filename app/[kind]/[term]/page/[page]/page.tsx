@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
-import { termPage, termPageParams } from '@/lib/pages';
-import { termKind, termKinds } from '@/lib/taxonomy';
+import { termPage, termPageParams } from '@/lib/list-views';
+import { termKind, termKinds } from '@/lib/terms';
 
 type Props = { params: Promise<{ kind: string; term: string; page: string }> };
 

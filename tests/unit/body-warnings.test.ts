@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyFindings } from '@/lib/body-check';
+import { bodyFindings } from '@/lib/body-warnings';
 import { parseArticle } from '@/lib/content';
 
 const article = (file: string, body: string) => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getContent } from '@/lib/content';
+import { homePage, homeParams, monthPage, monthParams, termPage, termPageParams } from '@/lib/list-views';
 import { articleMetadata, pageMetadata } from '@/lib/metadata';
-import { homePage, homeParams, monthPage, monthParams, termPage, termPageParams } from '@/lib/pages';
-import { termParams } from '@/lib/taxonomy';
+import { termParams } from '@/lib/terms';
 
 const fixtures = path.resolve(__dirname, '../fixtures');
 const original = process.env.CONTENT_DIR;

@@ -1,7 +1,8 @@
-// content:check's look at bodies: what renders, but not as written. Kept apart from lib/check.ts
+// content:check's look at bodies: what renders, but not as written. Kept apart from lib/editorial-warnings.ts
 // because it renders (markdown, MDX), which the front-matter warnings never need.
-import type { Finding } from './check';
+
 import type { ParsedArticle } from './content';
+import type { Finding } from './editorial-warnings';
 import { MAX_DEPTH } from './html-tree';
 import { excessNesting } from './markdown';
 import { MDX_BUDGET_REASON, mdxErrorReason, mdxWithinBudget } from './mdx-allowlist';

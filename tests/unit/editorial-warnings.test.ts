@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findWarnings } from '@/lib/check';
 import { readArticles } from '@/lib/content';
+import { findWarnings } from '@/lib/editorial-warnings';
 import { siteUrlWarning } from '@/lib/site';
 
 describe('content:check warnings', () => {

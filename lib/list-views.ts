@@ -9,7 +9,7 @@ import { pageMetadata } from './metadata';
 import { extraPages, orPlaceholder, type Page, paginate, parsePage } from './paginate';
 import { longTail } from './prerender';
 import { site } from './site';
-import { findTerm, taxonomies, termIndex } from './taxonomy';
+import { findTerm, taxonomies, termIndex } from './terms';
 import { articleCount } from './text';
 import { type TermKind, urls } from './urls';
 

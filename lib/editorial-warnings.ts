@@ -1,6 +1,6 @@
 // Editorial warnings over a content folder: things that build fine but a reader or editor would mind.
 import type { ParsedArticle } from './content';
-import { termKey } from './terms';
+import { termKey } from './content/terms';
 import { clip } from './text';
 
 export interface Finding {
