@@ -17,7 +17,9 @@ RUN npm run build && rm -rf .next/cache
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
+# Pages rendered on demand write the public origin too, so the server needs the build's SITE_URL.
+ARG SITE_URL
+ENV SITE_URL=${SITE_URL} NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/next.config.js ./next.config.js

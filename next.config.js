@@ -17,7 +17,7 @@ module.exports = async (phase) => {
   const settings = readSettings();
   // Plain `next start` would serve another site: Next's runtime in every page and content frozen at
   // start-up. `npm start` (lib/server/server.mjs) declares itself before Next reads this file.
-  if (phase === PHASE_PRODUCTION_SERVER && settings.contentMode !== 'live') {
+  if (phase === PHASE_PRODUCTION_SERVER && !settings.nodeHost) {
     throw new Error(
       'This site is served with `npm start` (lib/server/server.mjs), not `next start`: plain Next would serve its client runtime in every page and never see new content.',
     );

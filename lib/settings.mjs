@@ -73,6 +73,16 @@ export const variables = [
     meaning: 'the Chromium the tests, the audit and the bench drive',
   },
   {
+    name: 'FUZZ_RUNS',
+    default: '`60`',
+    meaning: 'unit tests: how many hostile inputs each property test tries (`FUZZ_RUNS=2000 npm run test:unit`)',
+  },
+  {
+    name: 'FUZZ_SEED',
+    default: 'fixed',
+    meaning: 'unit tests: the property tests’ seed, to replay a failure they printed',
+  },
+  {
     name: 'INKWELL_LIVE_CONTENT',
     default: 'unset',
     meaning: 'set by `npm start`: pages follow the content folder',
@@ -156,6 +166,8 @@ const schema = z.object({
   STATIC_EXPORT: text.transform((value) => value !== undefined && !/^(0|false)$/i.test(value)),
   CHECK_LIST_LIMIT: whole('CHECK_LIST_LIMIT', 20, 0, Number.MAX_SAFE_INTEGER, 'a whole number'),
   CHROMIUM_PATH: text.transform((value) => value ?? '/usr/bin/chromium'),
+  FUZZ_RUNS: whole('FUZZ_RUNS', 60, 1, Number.MAX_SAFE_INTEGER, 'a whole number of runs, at least 1'),
+  FUZZ_SEED: whole('FUZZ_SEED', 20261201, 0, 2 ** 31 - 1, 'a whole number below 2^31'),
   INKWELL_LIVE_CONTENT: text.transform((value) => value === '1'),
   INKWELL_REFRESH_TOKEN: text,
   NODE_ENV: text,
@@ -189,12 +201,16 @@ function fromEnvironment(env) {
     staticExport: e.STATIC_EXPORT,
     checkListLimit: e.CHECK_LIST_LIMIT,
     chromiumPath: e.CHROMIUM_PATH,
+    fuzzRuns: e.FUZZ_RUNS,
+    fuzzSeed: e.FUZZ_SEED,
     /**
      * How pages get their content: loaded once and fixed (a build), looked at again as pages render and
      * drafts shown (`npm run dev`), or looked at again with drafts hidden (the Node host, `npm start`).
      * @type {'build' | 'dev' | 'live'}
      */
-    contentMode: e.NODE_ENV === 'development' ? 'dev' : e.INKWELL_LIVE_CONTENT ? 'live' : 'build',
+    contentMode: e.INKWELL_LIVE_CONTENT ? 'live' : e.NODE_ENV === 'development' ? 'dev' : 'build',
+    /** True in the process `npm start` runs: it declared itself before Next read its config. */
+    nodeHost: e.INKWELL_LIVE_CONTENT,
     refreshToken: e.INKWELL_REFRESH_TOKEN,
     production: e.NODE_ENV === 'production',
     nextPhase: e.NEXT_PHASE,

@@ -90,8 +90,10 @@ async function main() {
       path.join(root, 'node_modules', '.bin', 'next'),
       ['build'],
       (text) => {
-        output = (output + text).slice(-500);
-        if (!generated && pagesGenerated(output)) {
+        // The line may arrive split across chunks: what came before is kept, a line's worth of it.
+        const seen = output + text;
+        output = seen.slice(-500);
+        if (!generated && pagesGenerated(seen)) {
           generated = true;
           startSearch();
         }

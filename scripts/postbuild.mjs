@@ -39,7 +39,7 @@ async function strip(file) {
 }
 
 /**
- * Runs `work` on every item, `width` at a time. A build writes and deletes ~100,000 small files, and
+ * Runs `work` on every item, `width` at a time. A build writes and deletes many small files, and
  * the time goes in waiting on the disk, not in the CPU: many at once overlap the waits.
  * @template T
  * @param {T[]} items

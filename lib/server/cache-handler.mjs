@@ -1,6 +1,6 @@
 // The page cache of `npm start` (next.config.js). Either way it keeps no page for a URL that names
 // nothing (a 404): otherwise anyone could fill it, and the disk, by asking for made-up URLs. Such a
-// page is rendered again when asked, in a few milliseconds.
+// page is cheap to render again when asked.
 //
 // Without REDIS_URL it is Next's own cache on local disk (FileSystemCache, with its memory LRU of
 // cacheMaxMemorySize), which on its own writes every 404 it renders to .next/server/route-cache/.

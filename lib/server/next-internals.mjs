@@ -154,8 +154,11 @@ export async function nextCacheModules() {
 /** The line `next build` prints when it has generated every page: `(n/n)`. */
 const GENERATED = /✓ Generating static pages using \d+ workers? \((\d+)\/\1\)/;
 
-/** @param {string} output the end of `next build`'s output so far */
-export const pagesGenerated = (output) => GENERATED.test(output);
+/**
+ * @param {string} output the end of `next build`'s output so far, colours and all (FORCE_COLOR)
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes start with ESC.
+export const pagesGenerated = (output) => GENERATED.test(output.replace(/\u001b\[[0-9;]*m/g, ''));
 
 /** For a build that ended without the line: the build stops, rather than index a site it cannot follow. */
 export const missingGeneratedLine = () =>

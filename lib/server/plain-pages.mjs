@@ -2,6 +2,7 @@
 // Every HTML page the Node host sends leaves as the plain document postbuild makes of prerendered ones
 // (plainPage in next-internals.mjs), so a page rendered on demand or regenerated is the same page.
 import { NextInternalsError, plainPage } from './next-internals.mjs';
+import { securityHeaders } from './security-headers.mjs';
 
 /**
  * Makes `res` buffer an HTML response and send it plain; anything else passes through. Next marks what
@@ -58,6 +59,7 @@ export function plainPages(res, sharedCacheControl, onInternals, options = {}) {
       if (!this.headersSent) {
         for (const name of this.getHeaderNames()) this.removeHeader(name);
         this.statusCode = 500;
+        for (const { key, value } of securityHeaders) this.setHeader(key, value);
         this.setHeader('Content-Type', 'text/plain; charset=utf-8');
       }
       return end.call(this, 'Internal Server Error\n', 'utf8', done);

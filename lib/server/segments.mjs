@@ -1,3 +1,4 @@
+// @ts-check
 // The one spelling of a URL segment. lib/urls.ts writes every segment as its value percent-encoded
 // (encodeURIComponent); any other spelling of a value — other escapes (`%62rief`, `%c3%bc`), double
 // encoding, another Unicode normalisation — is another URL, and must not be a second page: each one

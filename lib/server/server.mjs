@@ -71,11 +71,15 @@ const searchIndex = sirv(publicDir, {
 });
 const sharedCacheControl = `public, max-age=0, s-maxage=${revalidateSeconds}, stale-while-revalidate=86400`;
 let healthy = false;
+/** Longer than any first render, even of a home page over a large folder read for the first time. */
+const PROBE_TIMEOUT_MS = 120_000;
 
 /** Next renders pages in a way this site does not know: every page from now on would be half-made. */
 function internalsChanged(/** @type {Error} */ error) {
   console.error(`server: ${error.message}`);
+  process.exitCode = 70;
   server.close();
+  // The answer to this request gets a moment to leave; then the process ends, whatever is still open.
   setTimeout(() => process.exit(70), 100).unref();
 }
 
@@ -85,10 +89,7 @@ function dispatch(req, res) {
   if (url === '/healthz') {
     return answer(res, healthy ? 200 : 503, { 'Cache-Control': 'no-store' }, healthy ? 'ok\n' : 'starting\n');
   }
-  if (url.startsWith('/pagefind/')) {
-    if (settleRange(req, res, publicDir, url.replace(/[?#].*/s, ''))) return;
-    return searchIndex(req, res, () => handle(req, res));
-  }
+  if (url.startsWith('/pagefind/')) return searchIndex(req, res, () => handle(req, res));
   // The start-up probe's page is rendered for it, so it must have all Next puts in a page.
   const fresh = req.headers['x-inkwell-probe'] === refreshToken;
   plainPages(res, sharedCacheControl, internalsChanged, { fresh });
@@ -99,6 +100,8 @@ await app.prepare();
 const server = createServer(
   guarded((req, res) => {
     if (screen(req, res)) return;
+    const url = req.url ?? '/';
+    if (url.startsWith('/pagefind/') && settleRange(req, res, publicDir, url.replace(/[?#].*/s, ''))) return;
     // A range is sent as the bytes it names: compressing it would change what they are.
     if (req.headers.range !== undefined) return dispatch(req, res);
     return new Promise((resolve) => compress(req, res, () => resolve(dispatch(req, res))));
@@ -112,9 +115,11 @@ server.on('connect', (_req, socket) => {
 server.listen(port, hostname, async () => {
   // Ready once the content is loaded (the home page answers) and a page rendered now, a 404 for a
   // made-up path (never cached), is one next-internals.mjs knows how to make plain.
+  // The random path falls to app/[kind], which renders it on demand (a 404 is never cached).
   const probe = async (/** @type {string} */ pathname, /** @type {number} */ status, fresh = false) => {
     const headers = fresh ? { 'x-inkwell-probe': refreshToken } : undefined;
-    const response = await fetch(new URL(pathname, ownOrigin()), { headers });
+    const signal = AbortSignal.timeout(PROBE_TIMEOUT_MS);
+    const response = await fetch(new URL(pathname, ownOrigin()), { headers, signal });
     if (response.status !== status) stop(`server: ${pathname} answers ${response.status}, not ${status}`);
   };
   try {

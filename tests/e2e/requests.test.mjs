@@ -5,11 +5,12 @@
 // of a page — and nothing for a made-up URL is kept in the cache; the log shows no uncaught error and
 // the host keeps serving.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { filesUnder } from '../../lib/files.mjs';
 import { buildNode, removeDir, root, startNode } from './harness.mjs';
 
 const CONTENT_DIR = mkdtempSync(path.join(tmpdir(), 'inkwell-requests-content-'));
@@ -295,10 +296,7 @@ describe('one URL per page', () => {
 /** Every file the cache keeps of pages rendered since the build. */
 function cachedFiles(dir = path.join(root, '.next/server/route-cache')) {
   try {
-    // Strings: only `encoding: 'buffer'` would make them Buffers.
-    return /** @type {string[]} */ (readdirSync(dir, { recursive: true })).filter((name) =>
-      statSync(path.join(dir, name)).isFile(),
-    ).length;
+    return filesUnder(dir).length;
   } catch {
     return 0;
   }

@@ -1,6 +1,7 @@
 // Property-based: folders of articles made from hostile fragments, through the loader, both body
 // renderers and the feed writers. A fixed seed in CI; FUZZ_RUNS=2000 FUZZ_SEED=<n> npm run test:unit
 // -- fuzz runs it longer, or with another seed, by hand.
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,11 +13,11 @@ import { ArticleBody } from '@/components/ArticleBody';
 import { type Article, ContentError, getContent, loadContent } from '@/lib/content';
 import { type FeedFormat, renderFeed } from '@/lib/feeds';
 import { renderMarkdown } from '@/lib/markdown';
+import { readSettings } from '@/lib/settings.mjs';
 import { absoluteUrl, urls } from '@/lib/urls';
 import { unsafeParts } from './safe-html';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+const { fuzzRuns: RUNS, fuzzSeed: SEED } = readSettings();
 /** Far above what any document takes; a super-linear path on these sizes would pass it. */
 const MS_PER_DOCUMENT = 2000;
 

@@ -57,6 +57,12 @@ describe('the settings module', () => {
     expect(readSettings({ NODE_ENV: 'development' }).contentMode).toBe('dev');
     expect(readSettings({ NODE_ENV: 'production', INKWELL_LIVE_CONTENT: '1' }).contentMode).toBe('live');
     expect(readSettings({ NODE_ENV: 'production' }).contentMode).toBe('build');
+    // `npm start` is the Node host whatever NODE_ENV says; only it declares itself.
+    expect(readSettings({ NODE_ENV: 'development', INKWELL_LIVE_CONTENT: '1' })).toMatchObject({
+      contentMode: 'live',
+      nodeHost: true,
+    });
+    expect(readSettings({ NODE_ENV: 'development' }).nodeHost).toBe(false);
   });
 
   it('refuses a bad value with one message per variable, naming it and the value', () => {
