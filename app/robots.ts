@@ -4,5 +4,8 @@ import { absoluteUrl } from '@/lib/urls';
 export const dynamic = 'force-static';
 
 export default function robots(): MetadataRoute.Robots {
-  return { rules: [{ userAgent: '*', allow: '/' }], sitemap: absoluteUrl('/sitemap.xml') };
+  return {
+    rules: [{ userAgent: '*', allow: '/' }],
+    sitemap: [absoluteUrl('/sitemap.xml'), absoluteUrl('/news-sitemap.xml')],
+  };
 }
