@@ -8,6 +8,7 @@ import { titleTemplate } from '@/lib/metadata';
 import { metaContentSecurityPolicy } from '@/lib/server/security-headers.mjs';
 import { site } from '@/lib/site';
 import './globals.css';
+import './outline.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),

@@ -2,8 +2,9 @@ import { compileMDX } from 'next-mdx-remote/rsc';
 import type { ComponentProps } from 'react';
 import remarkGfm from 'remark-gfm';
 import type { Article } from '@/lib/content';
-import { renderMarkdown } from '@/lib/markdown';
+import { renderArticleBody } from '@/lib/markdown';
 import { MDX_BUDGET_REASON, mdxErrorReason, mdxWithinBudget, rehypeMdxAllowlist } from '@/lib/mdx-allowlist';
+import { rehypeOutline } from '@/lib/outline';
 import { Callout } from './Callout';
 import { Figure } from './Figure';
 
@@ -27,7 +28,7 @@ async function compileBody(article: Article) {
     const { content } = await compileMDX({
       source: article.body,
       components: mdxComponents,
-      options: { mdxOptions: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeMdxAllowlist] } },
+      options: { mdxOptions: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeMdxAllowlist, rehypeOutline] } },
     });
     return content;
   } catch (error) {
@@ -46,6 +47,6 @@ async function compileBody(article: Article) {
 export async function ArticleBody({ article }: { article: Article }) {
   const mdx = article.format === 'mdx' ? await compileBody(article) : undefined;
   if (mdx) return <div className={prose}>{mdx}</div>;
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's output is sanitised against an allowlist.
-  return <div className={prose} dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }} />;
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: renderArticleBody's output is sanitised against an allowlist.
+  return <div className={prose} dangerouslySetInnerHTML={{ __html: renderArticleBody(article.body) }} />;
 }

@@ -8,6 +8,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { MAX_DEPTH, parseHtmlBounded } from './html-tree';
+import { rehypeOutline } from './outline';
 import { site } from './site';
 
 const EMBED_HOSTS = new Set([
@@ -141,15 +142,31 @@ function markdownFor(source: string): ReturnType<typeof plainMarkdown> {
 
 // Parsed by parseHtmlBounded rather than rehype-parse: no deeper than the tools after it can recurse.
 const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeHarden).use(rehypeStringify).freeze();
+/** An article's body also gets what only our code writes, after the sanitiser: heading anchors and contents. */
+const articleSanitizer = unified()
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeHarden)
+  .use(rehypeOutline)
+  .use(rehypeStringify)
+  .freeze();
+
+function render(processor: typeof sanitizer, source: string): string {
+  const tree = processor.runSync(parseHtmlBounded(markdownFor(source).render(source)).tree);
+  return processor.stringify(tree).trimEnd();
+}
 
 /**
- * Markdown with raw HTML in, sanitised HTML out. Deterministic, so callers may cache by content.
- * markdown-it rather than remark: it is many times faster on the same bodies, and the HTML parser,
- * sanitiser and hardening after it are the same (docs/performance.md has the numbers).
+ * Markdown with raw HTML in, sanitised HTML out (an author's bio). Deterministic, so callers may cache
+ * by content. markdown-it rather than remark: it is many times faster on the same bodies, and the HTML
+ * parser, sanitiser and hardening after it are the same (docs/performance.md has the numbers).
  */
 export function renderMarkdown(source: string): string {
-  const tree = sanitizer.runSync(parseHtmlBounded(markdownFor(source).render(source)).tree);
-  return sanitizer.stringify(tree).trimEnd();
+  return render(sanitizer, source);
+}
+
+/** An article's body: renderMarkdown, then anchored headings and a table of contents (lib/outline.ts). */
+export function renderArticleBody(source: string): string {
+  return render(articleSanitizer, source);
 }
 
 /**
