@@ -1,11 +1,13 @@
 import type { ListView } from '@/lib/list-views';
 import { ArticleCard } from './ArticleCard';
 import { AuthorCard } from './AuthorCard';
+import { Breadcrumbs } from './Breadcrumbs';
 import { Pagination } from './Pagination';
 
 /** The list view shared by home, tag, category, author and archive pages. */
 export function ArticleList({
   title,
+  breadcrumbs,
   hideTitle = false,
   intro,
   total,
@@ -18,6 +20,7 @@ export function ArticleList({
 }: ListView) {
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
+      {breadcrumbs && <Breadcrumbs crumbs={breadcrumbs} className="mb-6" />}
       <header className={hideTitle ? 'sr-only' : 'mb-10'}>
         <h1 className="font-serif text-4xl font-bold tracking-tight">
           {title}

@@ -1,13 +1,22 @@
+import { articleCrumbs } from '@/lib/breadcrumbs';
 import type { Article } from '@/lib/content';
+import { isLater, lastModified } from '@/lib/dates';
 import { urls } from '@/lib/urls';
 import { ArticleBody } from './ArticleBody';
+import { Breadcrumbs } from './Breadcrumbs';
+import { Corrections } from './Corrections';
 import { Cover } from './Cover';
 import { DateTime } from './DateTime';
 
-/** The single-article view: header, cover, body, tags and the source attribution. */
+/**
+ * The single-article view: the trail to it, header (with the day it was last updated, when later than
+ * the day it was published), cover, body, the source attribution, corrections and tags.
+ */
 export function ArticleView({ article }: { article: Article }) {
+  const modified = lastModified(article);
   return (
     <article className="mx-auto max-w-3xl px-4 py-10">
+      <Breadcrumbs crumbs={articleCrumbs(article)} className="mb-6" />
       <header className="mb-8">
         {article.category && (
           <a
@@ -32,6 +41,11 @@ export function ArticleView({ article }: { article: Article }) {
             </a>
           </span>
           <DateTime date={article.date} />
+          {modified && isLater(modified, article.date) && (
+            <span>
+              Updated <DateTime date={modified} />
+            </span>
+          )}
           <span>{article.readingMinutes} min read</span>
         </p>
       </header>
@@ -50,6 +64,7 @@ export function ArticleView({ article }: { article: Article }) {
           .
         </p>
       )}
+      {article.corrections.length > 0 && <Corrections corrections={article.corrections} />}
       {article.tags.length > 0 && (
         <footer className="mt-10">
           <h2 className="sr-only">Tags</h2>

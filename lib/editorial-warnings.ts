@@ -1,6 +1,8 @@
 // Editorial warnings over a content folder: things that build fine but a reader or editor would mind.
 import type { ParsedArticle } from './content';
 import { termKey } from './content/terms';
+import { isBefore } from './dates';
+import type { CalendarDate } from './schema';
 import { clip } from './text';
 
 export interface Finding {
@@ -30,6 +32,9 @@ function sameSource(source: string): string {
   return base.endsWith('/') ? base.slice(0, -1) : base;
 }
 
+/** `2026-01-09 < 2026-01-10`, or the instants when both are one day. */
+const earlier = (a: CalendarDate, b: CalendarDate) => (a.day === b.day ? `${a.iso} < ${b.iso}` : `${a.day} < ${b.day}`);
+
 /** Warnings, grouped by kind. `today` is `YYYY-MM-DD`, passed in so the check is deterministic. */
 export function findWarnings(articles: ParsedArticle[], today: string): Finding[] {
   const findings: Finding[] = [];
@@ -56,6 +61,32 @@ export function findWarnings(articles: ParsedArticle[], today: string): Finding[
     if (a.date.day > today) add('future date', [a.file], a.date.day);
     if (a.excerptFromBody) add('missing excerpt', [a.file], 'made from the body');
     if (!a.coverImage) add('missing cover image', [a.file], '');
+    if (a.updated && isBefore(a.updated, a.date)) add('updated before date', [a.file], earlier(a.updated, a.date));
+    const early = a.corrections.filter((c) => isBefore(c.date, a.date));
+    if (early.length > 0) {
+      add('correction dated before the article', [a.file], early.map((c) => earlier(c.date, a.date)).join(', '));
+    }
+    if (a.seriesPart !== undefined && !a.seriesName)
+      add('series part without a series', [a.file], `part ${a.seriesPart}`);
+  }
+
+  for (const parts of groupsOf(articles, (a) => a.seriesName && termKey(a.seriesName))) {
+    const name = clip(parts[0].seriesName ?? '');
+    const numbered = parts.filter((a) => a.seriesPart !== undefined);
+    if (numbered.length > 0 && numbered.length < parts.length) {
+      add(
+        'series part missing',
+        parts.filter((a) => a.seriesPart === undefined).map((a) => a.file),
+        `${name}: ${numbered.length} of ${parts.length} parts numbered`,
+      );
+    }
+    for (const same of groupsOf(numbered, (a) => String(a.seriesPart))) {
+      add(
+        'series part given twice',
+        same.map((a) => a.file),
+        `${name}: part ${same[0].seriesPart}`,
+      );
+    }
   }
 
   const spellings = new Map<string, Map<string, string[]>>();

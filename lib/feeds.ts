@@ -1,6 +1,7 @@
 // Syndication: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for every tag, category and author.
 // Every field comes from untrusted files, so all of it is written through lib/xml.ts: escaped text, no CDATA.
 import { type Article, getContent, publishedBy } from './content';
+import { formatDay, lastModified } from './dates';
 import { imageType, resizedImage } from './images';
 import { site } from './site';
 import { findTerm, taxonomies } from './terms';
@@ -38,8 +39,9 @@ interface Channel {
 interface Entry {
   title: string;
   link: string;
-  /** Plain text: the excerpt, with the original's address for a republished article. */
+  /** Plain text: the excerpt, with the original's address for a republished article, then its corrections. */
   summary: string;
+  /** When it last changed: its latest update or correction, or its publication. */
   updated: Date;
   published: Date;
   author: { name: string; link: string };
@@ -49,15 +51,15 @@ interface Entry {
 }
 
 export function renderFeed({ title, description, page, articles }: FeedSpec, format: FeedFormat): string {
-  const items = publishedBy(articles).slice(0, FEED_SIZE);
+  const entries = publishedBy(articles).slice(0, FEED_SIZE).map(feedEntry);
   const channel: Channel = {
     title,
     description,
     link: absoluteUrl(page),
-    updated: items[0] ? new Date(items[0].date.iso) : new Date(0),
+    // The feed changed when its latest entry did, which may be an older article corrected.
+    updated: new Date(Math.max(0, ...entries.map((e) => e.updated.getTime()))),
     feedUrl: (f) => absoluteUrl(urls.feed(page, f)),
   };
-  const entries = items.map(feedEntry);
   if (format === 'json') return jsonFeed(channel, entries);
   if (format === 'atom') return atomFeed(channel, entries);
   return rssFeed(channel, entries);
@@ -69,10 +71,15 @@ function feedEntry(article: Article): Entry {
   return {
     title: article.title,
     link: absoluteUrl(urls.article(article.slug)),
-    summary: article.source
-      ? `${article.excerpt} (Originally published at ${article.sourceHost}: ${article.source})`
-      : article.excerpt,
-    updated: new Date((article.updated ?? article.date).iso),
+    summary: [
+      article.source
+        ? `${article.excerpt} (Originally published at ${article.sourceHost}: ${article.source})`
+        : article.excerpt,
+      ...article.corrections.map((c) => `Correction, ${formatDay(c.date)}: ${c.text}`),
+    ]
+      .filter(Boolean)
+      .join(' '),
+    updated: new Date((lastModified(article) ?? article.date).iso),
     published: new Date(article.date.iso),
     author: { name: article.author.name, link: absoluteUrl(urls.term('authors', article.author.slug)) },
     tags: article.tags.map((t) => ({ name: t.name, link: absoluteUrl(urls.term('tags', t.slug)) })),

@@ -4,6 +4,7 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { monthLabel } from './archive';
+import { type Crumb, termCrumbs } from './breadcrumbs';
 import { type Article, getContent } from './content';
 import { pageMetadata } from './metadata';
 import { extraPages, orPlaceholder, type Page, paginate, parsePage } from './paginate';
@@ -29,6 +30,8 @@ export interface AuthorIntro {
 
 export interface ListView {
   title: string;
+  /** The trail above the heading (term pages), shown and given as BreadcrumbList JSON-LD. */
+  breadcrumbs?: Crumb[];
   /** Visually hidden heading for the home page, whose identity is the site header. */
   hideTitle?: boolean;
   /** A line under the heading, such as the number of articles. */
@@ -61,6 +64,7 @@ interface ListSpec {
   feedsOf?: string;
   /** The author's profile, made only for page 1, the one page that shows it. */
   author?: () => AuthorIntro;
+  breadcrumbs?: (page: number) => Crumb[];
 }
 
 const card = ({ slug, title, excerpt, date, category, coverImage }: Article): Card => ({
@@ -85,6 +89,7 @@ function listPage(spec: ListSpec): ListPage | undefined {
   const suffix = page.page > 1 ? `, page ${page.page}` : '';
   const view: ListView = {
     title: spec.heading,
+    breadcrumbs: spec.breadcrumbs?.(page.page),
     hideTitle: page.page === 1 && spec.href(1) === urls.home(),
     intro: spec.counted ? articleCount(page.total) : undefined,
     total: page.total,
@@ -132,6 +137,7 @@ export const termPage = cache((kind: TermKind, segment: string, pageSegment?: st
       profile?.bio ?? `${articleCount(total)} under the ${noun.toLowerCase()} ${term.name}${suffix}.`,
     counted: true,
     feedsOf: urls.term(kind, term.slug),
+    breadcrumbs: (n) => termCrumbs(kind, term, n),
     author:
       profile &&
       (() => ({

@@ -1,6 +1,8 @@
 // Page metadata in one place: titles, descriptions, canonical URLs, Open Graph, Twitter and JSON-LD.
 import type { Metadata } from 'next';
+import type { Crumb } from './breadcrumbs';
 import type { Article } from './content';
+import { lastModified } from './dates';
 import { isResizable, resizedImage } from './images';
 import { site } from './site';
 import { truncate } from './text';
@@ -79,7 +81,7 @@ export function articleMetadata(article: Article): Metadata {
       description: article.excerpt,
       locale: site.locale,
       publishedTime: article.date.iso,
-      modifiedTime: (article.updated ?? article.date).iso,
+      modifiedTime: lastModified(article)?.iso,
       authors: [article.author.name],
       section: article.category?.name,
       tags: article.tags.map((t) => t.name),
@@ -89,7 +91,10 @@ export function articleMetadata(article: Article): Metadata {
   };
 }
 
-/** schema.org NewsArticle for search engines; republished text says what it is based on. */
+/**
+ * schema.org NewsArticle for search engines; republished text says what it is based on, a corrected
+ * one carries its corrections, newest first, and was modified when it was last corrected or updated.
+ */
 export function articleJsonLd(article: Article): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
@@ -97,7 +102,7 @@ export function articleJsonLd(article: Article): Record<string, unknown> {
     headline: truncate(article.title, HEADLINE_MAX - 1),
     description: article.excerpt,
     datePublished: article.date.iso,
-    dateModified: (article.updated ?? article.date).iso,
+    dateModified: lastModified(article)?.iso,
     url: absoluteUrl(urls.article(article.slug)),
     mainEntityOfPage: absoluteUrl(urls.article(article.slug)),
     author: {
@@ -117,6 +122,23 @@ export function articleJsonLd(article: Article): Record<string, unknown> {
     keywords: article.tags.map((t) => t.name).join(', ') || undefined,
     articleSection: article.category?.name,
     isBasedOn: article.source,
+    correction: article.corrections.length
+      ? article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date.iso }))
+      : undefined,
+  };
+}
+
+/** schema.org BreadcrumbList of the trail a page shows, every link absolute; the page itself has none. */
+export function breadcrumbJsonLd(crumbs: Crumb[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.name,
+      item: crumb.href === undefined ? undefined : absoluteUrl(crumb.href),
+    })),
   };
 }
 

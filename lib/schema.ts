@@ -1,7 +1,9 @@
 // The front-matter schema: the single truth for what an article file may say.
 import { z } from 'zod';
 import { quote } from './front-matter';
+import { canonicalPath } from './server/segments.mjs';
 import { squish } from './text';
+import { servedSegments } from './urls';
 
 /**
  * The longest text each field may hold: far above anything a real article says, so only a mistake
@@ -23,6 +25,16 @@ export const LIMITS = {
   bio: 5000,
   links: 100,
   label: 200,
+  /** Corrections of one article, and the text of each. */
+  corrections: 50,
+  correction: 2000,
+  /** Old paths of one article, and the length of each as written. */
+  aliases: 20,
+  alias: 300,
+  /** A series name is a term, bounded as categories are. */
+  series: 100,
+  /** The highest part number of a series. */
+  seriesPart: 1000,
 } as const;
 
 /** Characters as zod's length checks count them: code points, not UTF-16 units. */
@@ -189,6 +201,91 @@ const imageRef = z
     'must be an http(s) URL or a path starting with /',
   );
 
+/**
+ * An old path of an article in the one spelling lib/urls.ts writes (canonicalPath: each segment
+ * decoded and encoded again) without its final slash, or why it is not a path the site could redirect.
+ * `/2025/11/14/Old-Slug/` becomes `/2025/11/14/Old-Slug`, `/caf%c3%a9` becomes `/caf%C3%A9`.
+ */
+export function normaliseAlias(written: string): { path: string } | { error: string } {
+  const value = written.trim();
+  const refuse = (why: string) => ({ error: `${quote(value)} ${why}` });
+  if (!value.startsWith('/')) return refuse('must be a path of this site, starting with /');
+  if (!value.isWellFormed()) return refuse('is not well-formed text');
+  if (/\p{Cc}/u.test(value)) return refuse('must not contain control characters');
+  if (/[?#]/.test(value)) return refuse('must be a path alone, without a query (?) or fragment (#)');
+  if (value.includes('\\')) return refuse('must not contain a backslash');
+  if (value.includes('//')) return refuse('must not contain // (an empty segment)');
+  const trimmed = value.length > 1 && value.endsWith('/') ? value.slice(0, -1) : value;
+  if (trimmed === '/') return refuse('is the home page');
+  for (const segment of trimmed.slice(1).split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return refuse(`has broken percent-encoding in ${quote(segment, 40)} (% must start %XX of UTF-8)`);
+    }
+    if (/\p{Cc}/u.test(decoded)) return refuse('must not contain control characters, even percent-encoded');
+    if (decoded.includes('/') || decoded.includes('\\'))
+      return refuse('must not contain an encoded slash or backslash (%2F, %5C)');
+    if (decoded === '.' || decoded === '..') return refuse('must not have . or .. segments');
+    // As segmentSafe allows: a static export writes each alias as folders, one a segment.
+    if (Buffer.byteLength(decoded) > MAX_SEGMENT_BYTES)
+      return refuse(`has a segment longer than ${MAX_SEGMENT_BYTES} bytes in UTF-8`);
+  }
+  const path = canonicalPath(trimmed);
+  if (path === undefined) return refuse('is not a path the site could answer');
+  const first = decodeURIComponent(path.split('/')[1]);
+  if (servedSegments.has(first)) return refuse(`is under /${first}, which the site serves itself`);
+  if (path.length > LIMITS.url) {
+    return refuse(
+      `is ${path.length.toLocaleString('en')} characters percent-encoded; at most ${LIMITS.url} are allowed`,
+    );
+  }
+  return { path };
+}
+
+const alias = z
+  .string({ error: 'must be a list of paths, e.g. [/2025/11/14/old-slug/]' })
+  .max(LIMITS.alias, tooLong(LIMITS.alias))
+  .transform((written, ctx) => {
+    const result = normaliseAlias(written);
+    if ('path' in result) return result.path;
+    ctx.addIssue({ code: 'custom', message: result.error });
+    return z.NEVER;
+  });
+
+const correction = z.object(
+  {
+    date: dateField,
+    text: z
+      .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
+      .max(LIMITS.correction, tooLong(LIMITS.correction))
+      .transform(squish)
+      .refine((v) => v.length > 0, 'must not be empty'),
+  },
+  { error: 'must be a list of { date, text }' },
+);
+
+/** A part number, written as a number or as digits: `seriesPart: 2`, `seriesPart: '2'`. */
+const seriesPart = z.unknown().transform((input, ctx): number | undefined => {
+  if (input === undefined || input === null) return undefined;
+  const n =
+    typeof input === 'number'
+      ? input
+      : typeof input === 'string' && /^\d{1,9}$/.test(input.trim())
+        ? Number(input)
+        : NaN;
+  if (Number.isInteger(n) && n >= 1 && n <= LIMITS.seriesPart) return n;
+  ctx.addIssue({
+    code: 'custom',
+    message: `${shown(input)} is not a part number: use a whole number from 1 to ${LIMITS.seriesPart.toLocaleString('en')}`,
+  });
+  return z.NEVER;
+});
+
+/** YAML's empty value (`updated:`) and an empty string both mean the field is missing. */
+const missing = (value: unknown) => (value === null ? undefined : blankAsMissing(value));
+
 export const frontMatterSchema = z.object({
   title: z
     .union([z.string().max(LIMITS.title, tooLong(LIMITS.title, true)), z.number()], {
@@ -197,7 +294,7 @@ export const frontMatterSchema = z.object({
     .transform((v) => String(v))
     .refine((v) => v.trim().length > 0, 'must not be empty'),
   date: dateField,
-  updated: dateField.optional(),
+  updated: z.preprocess(missing, dateField.optional()),
   excerpt: text('text', LIMITS.excerpt),
   coverImage: z.preprocess(blankAsMissing, imageRef.optional().nullable()),
   author: termText('a name', LIMITS.name),
@@ -232,7 +329,32 @@ export const frontMatterSchema = z.object({
       .optional()
       .nullable(),
   ),
+  /** Newest first; a correction counts as an update of the article. */
+  corrections: z.preprocess(
+    (value, ctx) => withoutBlanks(atMost(LIMITS.corrections, 'corrections')(value, ctx)),
+    z
+      .array(correction, { error: 'must be a list of { date, text }' })
+      .optional()
+      .nullable()
+      .transform((list) => newestFirst(list ?? [])),
+  ),
+  /** Old paths of the article, each once, normalised. */
+  aliases: z.preprocess(
+    (value, ctx) => withoutBlanks(atMost(LIMITS.aliases, 'aliases')(value, ctx)),
+    z
+      .array(alias, { error: 'must be a list of paths, e.g. [/2025/11/14/old-slug/]' })
+      .optional()
+      .nullable()
+      .transform((list) => [...new Set(list ?? [])]),
+  ),
+  series: termText('a single name', LIMITS.series),
+  seriesPart: z.preprocess(missing, seriesPart),
 });
+
+/** Corrections by date, the newest first; corrections of one instant keep their order. */
+function newestFirst<T extends { date: CalendarDate }>(list: T[]): T[] {
+  return [...list].sort((a, b) => (a.date.iso === b.date.iso ? 0 : a.date.iso < b.date.iso ? 1 : -1));
+}
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 

@@ -1,5 +1,6 @@
 // The sitemap: every published article and every list page, split into an index past 50,000 URLs.
 import { getContent } from './content';
+import { lastModified } from './dates';
 import { pageCount } from './paginate';
 import { site } from './site';
 import { absoluteUrl, type TermKind, urls } from './urls';
@@ -33,7 +34,7 @@ export function sitemapEntries(): Entry[] {
       const [y, m] = month.split('-');
       return paged(list.length, (n) => urls.month(y, m, n), list[0]?.date.day);
     }),
-    ...content.articles.map((a) => ({ loc: urls.article(a.slug), lastmod: (a.updated ?? a.date).day })),
+    ...content.articles.map((a) => ({ loc: urls.article(a.slug), lastmod: (lastModified(a) ?? a.date).day })),
   ];
   return entries.map((e) => ({ ...e, loc: absoluteUrl(e.loc) }));
 }

@@ -46,6 +46,18 @@ export const urls = {
   feed: (base = '/', format: FeedFormat = 'rss') => `${base.endsWith('/') ? base : `${base}/`}${feedFiles[format]}`,
 };
 
+/**
+ * First path segments the site answers itself: its routes (app/), its files (public/), Next's own
+ * files and the Node host's. An article's old path (`aliases`) may not start with one, or its redirect
+ * would hide a page. `articles` is not here: `/articles/<old-slug>` is the commonest old path, and the
+ * loader refuses one that is a current article's URL.
+ */
+export const servedSegments: ReadonlySet<string> = new Set([
+  ...['page', 'tags', 'categories', 'authors', 'series', 'archive', 'search', 'sitemaps', 'api', 'dev-reload'],
+  ...['feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'icon.svg'],
+  ...['covers', 'og.png', 'pagefind', 'search.js', '_next', 'healthz'],
+]);
+
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
 /** The file name of each feed, under the site and under every term. */

@@ -2,14 +2,15 @@
 // dropped, and the indexes the pages list from (terms, months, profiles by author).
 import { quote } from '../front-matter';
 import { site } from '../site';
+import { urls } from '../urls';
 import { isProfile, listArticleFiles, shownPath } from './files';
 import { cachedParse, readArticleFile, readProfiles } from './parse';
 import { buildTerms, type Term, termKey } from './terms';
 import type { Article, ContentIndex, LoadOptions, ParseCache, ParsedArticle, Problem, TermIndex } from './types';
 
 /**
- * Reads and validates every article file of a folder, drafts included, and checks slugs are unique.
- * Problems are collected across all files, never thrown one by one.
+ * Reads and validates every article file of a folder, drafts included, and checks slugs and aliases
+ * are unique. Problems are collected across all files, never thrown one by one.
  */
 export function readArticles(
   dir: string,
@@ -43,7 +44,45 @@ export function readArticles(
       articles.push(result.article);
     }
   }
-  return { articles, problems, files: files.length };
+  const kept = withUniqueAliases(articles, owners, problems);
+  return { articles: kept, problems, files: files.length };
+}
+
+/** An article's URL as aliases are spelled: the one spelling, without the final slash. */
+const articlePath = (slug: string) => urls.article(slug).replace(/\/$/, '');
+
+/**
+ * Each old path leads to one article, and never away from a current one: an article is left out, with
+ * the other file named, when an alias of it is its own URL, another article's URL, or an alias the
+ * first file to claim it keeps.
+ */
+function withUniqueAliases(
+  articles: ParsedArticle[],
+  bySlug: Map<string, ParsedArticle>,
+  problems: Problem[],
+): ParsedArticle[] {
+  const claimed = new Map<string, ParsedArticle>();
+  const byPath = new Map([...bySlug.values()].map((a) => [articlePath(a.slug), a]));
+  return articles.filter((article) => {
+    const own: Problem[] = [];
+    for (const alias of article.aliases) {
+      const page = byPath.get(alias);
+      const first = claimed.get(alias);
+      const message =
+        page === article
+          ? `${quote(alias)} is this article's own URL`
+          : page
+            ? `${quote(alias)} is the URL of ${page.file}`
+            : first
+              ? `${quote(alias)} is also an alias of ${first.file}`
+              : undefined;
+      if (message) own.push({ file: article.file, field: 'aliases', message });
+    }
+    problems.push(...own);
+    if (own.length > 0) return false;
+    for (const alias of article.aliases) claimed.set(alias, article);
+    return true;
+  });
 }
 
 /** Loads and indexes a content folder: merges term spellings, drops drafts, sorts newest first. */
@@ -60,6 +99,10 @@ export function loadContent(dir: string, options: LoadOptions = {}): { index: Co
     visible.flatMap((d) => (d.categoryName ? [d.categoryName] : [])),
     site.termNames,
   );
+  const series = buildTerms(
+    visible.flatMap((d) => (d.seriesName ? [d.seriesName] : [])),
+    site.termNames,
+  );
   // A profile's spelling of the name is the one readers see.
   const authors = buildTerms(
     visible.map((d) => d.authorName),
@@ -68,13 +111,14 @@ export function loadContent(dir: string, options: LoadOptions = {}): { index: Co
   const lookup = (terms: Map<string, Term>, name: string) => terms.get(termKey(name)) as Term;
 
   const articles = visible
-    .map(({ authorName, tagNames, categoryName, ...rest }): Article => {
+    .map(({ authorName, tagNames, categoryName, seriesName, ...rest }): Article => {
       const uniqueTags = [...new Map(tagNames.map((n) => [termKey(n), lookup(tags, n)])).values()];
       return {
         ...rest,
         author: lookup(authors, authorName),
         tags: uniqueTags,
         category: categoryName ? lookup(categories, categoryName) : undefined,
+        series: seriesName ? lookup(series, seriesName) : undefined,
       };
     })
     .sort(byDateThenTitle);
@@ -88,6 +132,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): { index: Co
       tags: indexTerms(articles, (a) => a.tags),
       categories: indexTerms(articles, (a) => (a.category ? [a.category] : [])),
       authors: indexTerms(articles, (a) => [a.author]),
+      series: indexTerms(articles, (a) => (a.series ? [a.series] : [])),
       months: indexMonths(articles),
       profiles: new Map(
         [...authors.values()].flatMap((t) => {

@@ -10,6 +10,7 @@ export type {
   ArticleLink,
   AuthorProfile,
   ContentIndex,
+  Correction,
   LoadOptions,
   ParseCache,
   ParsedArticle,

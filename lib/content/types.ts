@@ -3,6 +3,12 @@
 import type { AuthorProfileFields, CalendarDate } from '../schema';
 import type { Term } from './terms';
 
+/** A correction the newsroom published: when, and what it says (plain text). */
+export interface Correction {
+  date: CalendarDate;
+  text: string;
+}
+
 export interface Article {
   slug: string;
   /** Path of the source file, as shown in messages. */
@@ -14,10 +20,17 @@ export interface Article {
   excerptFromBody: boolean;
   date: CalendarDate;
   updated?: CalendarDate;
+  /** Newest first. Each counts as an update (lastModified). */
+  corrections: Correction[];
+  /** Old paths of the article that redirect to it: canonical spelling, no final slash, each once. */
+  aliases: string[];
   coverImage?: string;
   author: Term;
   tags: Term[];
   category?: Term;
+  series?: Term;
+  /** The article's place in its series, from 1. */
+  seriesPart?: number;
   source?: string;
   sourceHost?: string;
   draft: boolean;
@@ -29,10 +42,11 @@ export interface Article {
 export type ArticleLink = Pick<Article, 'slug' | 'title' | 'date'>;
 
 /** An article as its file says it, before spellings are merged into terms across the whole folder. */
-export interface ParsedArticle extends Omit<Article, 'author' | 'tags' | 'category'> {
+export interface ParsedArticle extends Omit<Article, 'author' | 'tags' | 'category' | 'series'> {
   authorName: string;
   tagNames: string[];
   categoryName?: string;
+  seriesName?: string;
 }
 
 export interface Problem {
@@ -73,6 +87,8 @@ export interface ContentIndex {
   tags: TermIndex;
   categories: TermIndex;
   authors: TermIndex;
+  /** Series by name, merged like categories; each series' articles newest first, as everywhere. */
+  series: TermIndex;
   /** Articles by month of publication, `YYYY-MM` keys newest first. */
   months: Map<string, Article[]>;
   /** Author profiles from `_authors/`, by author slug. */

@@ -273,10 +273,13 @@ describe('discovery', () => {
       /** @type {string} */ (await page.locator('link[rel="canonical"]').getAttribute('href')),
       /^https:\/\/techcrunch\.com\//,
     );
-    const ld = JSON.parse(
+    /** @type {Record<string, any>[]} */
+    const graph = JSON.parse(
       /** @type {string} */ (await page.locator('script[type="application/ld+json"]').textContent()),
     );
+    const ld = graph[0];
     assert.equal(ld['@type'], 'NewsArticle');
+    assert.equal(graph[1]['@type'], 'BreadcrumbList');
     assert.equal(ld.datePublished, '2025-11-14T00:00:00.000Z');
     assert.match(ld.isBasedOn, /^https:\/\/techcrunch\.com\//);
     const others = await page

@@ -4,14 +4,15 @@
 // many times over on a slow machine and a quadratic one misses by minutes. To cover a new helper or
 // pattern, add a row to HELPERS or PATTERNS.
 import { describe, expect, it } from 'vitest';
+import { articleCrumbs } from '@/lib/breadcrumbs';
 import { type Article, type ContentIndex, type ParsedArticle, parseArticle } from '@/lib/content';
 import { buildTerms, termKey } from '@/lib/content/terms';
 import { findWarnings } from '@/lib/editorial-warnings';
 import { imageType, isResizable, resizedImage } from '@/lib/images';
-import { articleJsonLd, articleMetadata, jsonLdString } from '@/lib/metadata';
+import { articleJsonLd, articleMetadata, breadcrumbJsonLd, jsonLdString } from '@/lib/metadata';
 import { parsePage } from '@/lib/paginate';
 import { neighbours, relatedArticles } from '@/lib/related';
-import { authorProfileSchema, frontMatterSchema, LIMITS, parseDate } from '@/lib/schema';
+import { authorProfileSchema, frontMatterSchema, LIMITS, normaliseAlias, parseDate } from '@/lib/schema';
 import { searchRecord } from '@/lib/search';
 import { clip, countWords, decodeEntities, makeExcerpt, plainText, squish, truncate } from '@/lib/text';
 import { hostOf, slugify } from '@/lib/urls';
@@ -97,10 +98,14 @@ function parsed(text: string, n: number): ParsedArticle {
     excerpt: text,
     excerptFromBody: false,
     date: DAY,
+    corrections: [{ date: DAY, text }],
+    aliases: [`/old/${n}`],
     coverImage: `https://images.unsplash.com/${text}`,
     authorName: text,
     tagNames: [text, text.toUpperCase()],
     categoryName: text,
+    seriesName: text,
+    seriesPart: n,
     source: `https://news.test/${text}`,
     sourceHost: 'news.test',
     draft: false,
@@ -111,9 +116,9 @@ function parsed(text: string, n: number): ParsedArticle {
 
 /** An article as the site shows it, sharing its terms with the others; buildTerms has a row of its own. */
 function article(text: string, n: number): Article {
-  const { authorName, tagNames, categoryName, ...rest } = parsed(text, n);
+  const { authorName, tagNames, categoryName, seriesName, ...rest } = parsed(text, n);
   const term = { key: 'term', name: text, slug: 'term' };
-  return { ...rest, author: term, tags: tagNames.map(() => term), category: term };
+  return { ...rest, author: term, tags: tagNames.map(() => term), category: term, series: term };
 }
 
 const HELPERS: Record<string, (text: string) => unknown> = {
@@ -150,11 +155,19 @@ const HELPERS: Record<string, (text: string) => unknown> = {
       coverImage: `//${t}`,
       slug: t,
       readTime: t,
+      corrections: [{ date: t, text: t }],
+      aliases: [t, `/${t}`, `/a/${t}`],
+      series: t,
+      seriesPart: t,
     }),
+  'alias paths': (t) => [normaliseAlias(t), normaliseAlias(`/${t}`), normaliseAlias(`/a/${t}/`)],
   'author profile schema': (t) =>
     authorProfileSchema.safeParse({ name: t, bio: t, avatar: t, links: [{ label: t, url: `http://${t}` }] }),
   'content:check warnings': (t) => findWarnings([parsed(t, 1), parsed(t, 2)], '2026-01-01'),
-  'page metadata and JSON-LD': (t) => [articleMetadata(article(t, 1)), jsonLdString(articleJsonLd(article(t, 1)))],
+  'page metadata and JSON-LD': (t) => [
+    articleMetadata(article(t, 1)),
+    jsonLdString([articleJsonLd(article(t, 1)), breadcrumbJsonLd(articleCrumbs(article(t, 1)))]),
+  ],
   'related reading': (t) => {
     const articles = [article(t, 1), article(t, 2), article(t, 3)];
     const index = { articles } as unknown as ContentIndex;
@@ -194,6 +207,9 @@ function file(pattern: string, body: string): string {
     `author: ${segment(LIMITS.name)}`,
     `category: ${segment(LIMITS.category)}`,
     `tags: [${segment(LIMITS.tag)}, AI]`,
+    `series: ${segment(LIMITS.series)}`,
+    'seriesPart: 3',
+    `corrections: [{ date: 2025-11-20, text: ${field(LIMITS.correction)} }]`,
     'source: https://news.test/story',
     '---',
     body,
@@ -219,6 +235,8 @@ describe('no message repeats unbounded input', () => {
   it.each(Object.entries(PATTERNS))('front-matter fields over their limits, of %j', (_, text) => {
     // Together under the front-matter block's own limit, so each field reaches the schema.
     const big = JSON.stringify(text.slice(0, 2_500));
+    // Over the limits of the shorter fields (aliases: 300), with room left in the block.
+    const mid = JSON.stringify(text.slice(0, 350));
     const source = [
       '---',
       `title: ${big}`,
@@ -231,12 +249,21 @@ describe('no message repeats unbounded input', () => {
       `source: ${JSON.stringify(`https://${text.slice(0, 2_500)}`)}`,
       `coverImage: ${big}`,
       `slug: ${big}`,
+      `series: ${mid}`,
+      `seriesPart: ${mid}`,
+      `corrections: [{ date: ${mid}, text: ${JSON.stringify(text.slice(0, LIMITS.correction + 10))} }]`,
+      `aliases: [${mid}, ${JSON.stringify(`/${text.slice(0, 250)}`)}]`,
       '---',
       'Body',
     ].join('\n');
     const { article: accepted, problems } = parseArticle('/content/a.md', source);
     expect(accepted).toBeUndefined();
-    expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(['title', 'date', 'updated', 'source']));
+    // White space alone is an empty value, which optional fields read as missing.
+    const blank = text.trim() === '';
+    const optional = blank ? [] : ['updated', 'seriesPart'];
+    expect(problems.map((p) => p.field)).toEqual(
+      expect.arrayContaining(['title', 'date', 'source', 'series', 'aliases.0', 'corrections.0.date', ...optional]),
+    );
     for (const p of problems) expect(p.message.length, p.message).toBeLessThanOrEqual(200);
   });
 });

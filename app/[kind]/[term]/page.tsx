@@ -1,7 +1,9 @@
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
+import { JsonLd } from '@/components/JsonLd';
 import { termPage } from '@/lib/list-views';
 import { renderMarkdown } from '@/lib/markdown';
+import { breadcrumbJsonLd } from '@/lib/metadata';
 import { termKind, termKinds, termParams } from '@/lib/terms';
 
 type Props = { params: Promise<{ kind: string; term: string }> };
@@ -24,5 +26,10 @@ export default async function TermPage({ params }: Props) {
   // An author's profile body, rendered here alone: the markdown pipeline stays out of every other list.
   const { author } = list.view;
   const html = author?.body ? renderMarkdown(author.body) : undefined;
-  return <ArticleList {...list.view} author={author && { ...author, html }} />;
+  return (
+    <>
+      <ArticleList {...list.view} author={author && { ...author, html }} />
+      {list.view.breadcrumbs && <JsonLd data={breadcrumbJsonLd(list.view.breadcrumbs)} />}
+    </>
+  );
 }

@@ -1,9 +1,11 @@
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/ArticleView';
 import { ContentProblems } from '@/components/ContentProblems';
+import { JsonLd } from '@/components/JsonLd';
 import { RelatedReading } from '@/components/RelatedReading';
+import { articleCrumbs } from '@/lib/breadcrumbs';
 import { fileSlug, getContent } from '@/lib/content';
-import { articleJsonLd, articleMetadata, jsonLdString } from '@/lib/metadata';
+import { articleJsonLd, articleMetadata, breadcrumbJsonLd } from '@/lib/metadata';
 import { orPlaceholder } from '@/lib/paginate';
 import { prerenderNewest } from '@/lib/prerender';
 import { neighbours, relatedArticles } from '@/lib/related';
@@ -45,11 +47,7 @@ export default async function ArticlePage({ params }: Props) {
     <>
       <ArticleView article={article} />
       <RelatedReading related={relatedArticles(content, article)} {...neighbours(content, article)} />
-      <script
-        type="application/ld+json"
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with `<` escaped, see jsonLdString.
-        dangerouslySetInnerHTML={{ __html: jsonLdString(articleJsonLd(article)) }}
-      />
+      <JsonLd data={[articleJsonLd(article), breadcrumbJsonLd(articleCrumbs(article))]} />
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
+import { JsonLd } from '@/components/JsonLd';
 import { termPage, termPageParams } from '@/lib/list-views';
+import { breadcrumbJsonLd } from '@/lib/metadata';
 import { termKind, termKinds } from '@/lib/terms';
 
 type Props = { params: Promise<{ kind: string; term: string; page: string }> };
@@ -21,5 +23,10 @@ export async function generateMetadata({ params }: Props) {
 export default async function TermPaged({ params }: Props) {
   const list = await listOf(params);
   if (!list) notFound();
-  return <ArticleList {...list.view} />;
+  return (
+    <>
+      <ArticleList {...list.view} />
+      {list.view.breadcrumbs && <JsonLd data={breadcrumbJsonLd(list.view.breadcrumbs)} />}
+    </>
+  );
 }
