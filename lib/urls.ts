@@ -56,6 +56,8 @@ export const servedSegments: ReadonlySet<string> = new Set([
   ...['page', 'tags', 'categories', 'authors', 'series', 'archive', 'search', 'sitemaps', 'api', 'dev-reload'],
   ...['feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'icon.svg'],
   ...['covers', 'og.png', 'pagefind', 'search.js', '_next', 'healthz'],
+  // What a static export holds besides its routes.
+  ...['404', '404.html', '_not-found', '_headers', '_redirects', 'index.html', 'index.txt'],
 ]);
 
 export type FeedFormat = 'rss' | 'atom' | 'json';

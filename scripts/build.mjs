@@ -1,7 +1,7 @@
 // @ts-check
 // `npm run build` and `npm run build:static`, after the content check:
 //   node scripts/build.mjs [--static]
-// 1. `next build`, with STATIC_EXPORT=1 and then scripts/postexport.mjs for --static.
+// 1. `next build`, with STATIC_EXPORT=1 and then scripts/postexport.mjs and write-redirects.ts for --static.
 // 2. scripts/postbuild.mjs makes every prerendered page plain HTML.
 // 3. The search index is written from the content (scripts/search-index.mts), so it need not wait for
 //    the build to end. It starts as soon as Next says its pages are generated: what follows (Next
@@ -99,7 +99,14 @@ async function main() {
         }
       },
     ],
-    .../** @type {Step[]} */ (isStatic ? [['postexport', process.execPath, [script('postexport.mjs')]]] : []),
+    .../** @type {Step[]} */ (
+      isStatic
+        ? [
+            ['postexport', process.execPath, [script('postexport.mjs')]],
+            ['redirects', process.execPath, ['--import', 'tsx', script('write-redirects.ts'), 'out']],
+          ]
+        : []
+    ),
     ['postbuild', process.execPath, [script('postbuild.mjs'), isStatic ? 'out' : '.next/server/app']],
   ];
   for (const [name, command, args, onOutput] of steps) {

@@ -7,7 +7,8 @@
 // 3. /pagefind/ is served from the folder as it is now, so `npm run search:index` needs no restart.
 // 4. Cached pages tell shared caches (a CDN) to keep them REVALIDATE_SECONDS, then revalidate.
 // 5. Requests are screened before Next sees them (requests.mjs).
-// 6. /healthz answers 200 once the server has served its home page and rendered a page the way
+// 6. An article's old paths (`aliases`) answer 308 to it (aliases.mjs).
+// 7. /healthz answers 200 once the server has served its home page and rendered a page the way
 //    next-internals.mjs knows, for a load balancer to poll.
 // Usage: npm start [-- -p 3000] [-H 127.0.0.1]   (PORT and HOSTNAME work too)
 import { randomBytes } from 'node:crypto';
@@ -19,6 +20,7 @@ import compression from 'compression';
 import next from 'next';
 import sirv from 'sirv';
 import { declareNodeHost, readSettings, SettingsError } from '../settings.mjs';
+import { AliasTable } from './aliases.mjs';
 import { withoutUpgrades } from './next-internals.mjs';
 import { plainPages } from './plain-pages.mjs';
 import { answer, guarded, READ_METHODS, REFRESH_PATH, screen, settleRange } from './requests.mjs';
@@ -71,6 +73,7 @@ const searchIndex = sirv(publicDir, {
 });
 const sharedCacheControl = `public, max-age=0, s-maxage=${revalidateSeconds}, stale-while-revalidate=86400`;
 let healthy = false;
+const aliases = new AliasTable();
 /** Longer than any first render, even of a home page over a large folder read for the first time. */
 const PROBE_TIMEOUT_MS = 120_000;
 
@@ -101,6 +104,13 @@ const server = createServer(
   guarded((req, res) => {
     if (screen(req, res)) return;
     const url = req.url ?? '/';
+    const moved = aliases.redirect(url);
+    if (moved !== undefined) {
+      res.statusCode = 308;
+      res.setHeader('Location', moved);
+      for (const { key, value } of securityHeaders) res.setHeader(key, value);
+      return res.end();
+    }
     if (url.startsWith('/pagefind/') && settleRange(req, res, publicDir, url.replace(/[?#].*/s, ''))) return;
     // A range is sent as the bytes it names: compressing it would change what they are.
     if (req.headers.range !== undefined) return dispatch(req, res);
@@ -128,11 +138,12 @@ server.listen(port, hostname, async () => {
   } catch (error) {
     stop(`server: could not serve its first pages (${/** @type {Error} */ (error).message})`);
   }
+  await refreshContent(true);
   healthy = true;
   const shown = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost';
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   console.log(`Ready on http://${shown}:${address.port} (content looked at every ${revalidateSeconds} s)`);
-  setInterval(refreshContent, revalidateSeconds * 1000).unref();
+  setInterval(() => refreshContent(), revalidateSeconds * 1000).unref();
 });
 
 /** This server's own address, on loopback when it listens on every interface. */
@@ -142,14 +153,18 @@ function ownOrigin() {
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
-// The app can only revalidate its pages while it handles a request, so the server asks it over loopback.
-async function refreshContent() {
+/**
+ * The app can only revalidate its pages while it handles a request, so the server asks it over
+ * loopback. The app answers with the alias table when content changed, or when asked (at start).
+ */
+async function refreshContent(withAliases = false) {
   try {
     const response = await fetch(new URL(REFRESH_PATH, ownOrigin()), {
       method: 'POST',
-      headers: { 'x-inkwell-refresh': refreshToken },
+      headers: { 'x-inkwell-refresh': refreshToken, ...(withAliases ? { 'x-inkwell-aliases': '1' } : {}) },
     });
     const result = await response.json();
+    if (result.aliases) aliases.replace(result.aliases);
     if (result.changed) console.log(`content: changed, pages revalidated (${result.articles} articles)`);
   } catch (error) {
     console.error(`content: could not look at the content folder: ${/** @type {Error} */ (error).message}`);

@@ -2,8 +2,9 @@
 // REVALIDATE_SECONDS with a token it made at start: when a file under CONTENT_DIR changed, every
 // cached page and feed is marked stale and made again on its next request. The news sitemap also
 // changes with time alone, as articles leave its two-day window: it is made again when they do.
-// Anyone else gets a 404.
+// It also hands the server the table of moved URLs (lib/aliases.ts). Anyone else gets a 404.
 import { revalidatePath } from 'next/cache';
+import { aliasTable } from '@/lib/aliases';
 import { refreshContent } from '@/lib/content';
 import { newsWindowKey } from '@/lib/news-sitemap';
 import { readSettings } from '@/lib/settings.mjs';
@@ -20,5 +21,7 @@ export async function POST(request: Request) {
     revalidatePath('/news-sitemap.xml');
   }
   memo.__inkwellNewsWindow = news;
-  return Response.json({ changed, articles: index.articles.length, problems: index.problems.length });
+  // The server's table of moved URLs: at its start, and whenever content changed.
+  const aliases = changed || request.headers.get('x-inkwell-aliases') ? aliasTable(index) : undefined;
+  return Response.json({ changed, articles: index.articles.length, problems: index.problems.length, aliases });
 }
