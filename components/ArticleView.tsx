@@ -1,5 +1,5 @@
 import { articleCrumbs } from '@/lib/breadcrumbs';
-import type { Article } from '@/lib/content';
+import { type Article, getContent } from '@/lib/content';
 import { isLater, lastModified } from '@/lib/dates';
 import { urls } from '@/lib/urls';
 import { ArticleBody } from './ArticleBody';
@@ -7,6 +7,7 @@ import { Breadcrumbs } from './Breadcrumbs';
 import { Corrections } from './Corrections';
 import { Cover } from './Cover';
 import { DateTime } from './DateTime';
+import { SeriesBox } from './SeriesBox';
 
 /**
  * The single-article view: the trail to it, header (with the day it was last updated, when later than
@@ -50,6 +51,7 @@ export function ArticleView({ article }: { article: Article }) {
         </p>
       </header>
       <Cover article={article} priority className="mb-10" />
+      <SeriesBox article={article} index={getContent()} />
       <ArticleBody article={article} />
       {article.source && (
         <p className="mt-10 rounded-lg border border-zinc-200 px-5 py-4 text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">

@@ -9,6 +9,7 @@ import { type Article, getContent } from './content';
 import { pageMetadata } from './metadata';
 import { extraPages, orPlaceholder, type Page, paginate, parsePage } from './paginate';
 import { longTail } from './prerender';
+import { seriesParts } from './series';
 import { site } from './site';
 import { findTerm, taxonomies, termIndex } from './terms';
 import { articleCount } from './text';
@@ -128,7 +129,8 @@ export const termPage = cache((kind: TermKind, segment: string, pageSegment?: st
   const noun = taxonomies[kind].noun;
   const profile = kind === 'authors' ? getContent().profiles.get(term.slug) : undefined;
   return listPage({
-    articles: termIndex(kind).articles.get(term.slug) ?? [],
+    // A series is read in order; every other list shows the newest first.
+    articles: kind === 'series' ? seriesParts(getContent(), term) : (termIndex(kind).articles.get(term.slug) ?? []),
     pageSegment,
     href: (n) => urls.term(kind, term.slug, n),
     heading: kind === 'authors' ? term.name : `${noun}: ${term.name}`,

@@ -3,7 +3,8 @@ import { getContent } from './content';
 import { lastModified } from './dates';
 import { pageCount } from './paginate';
 import { site } from './site';
-import { absoluteUrl, type TermKind, urls } from './urls';
+import { termKinds } from './terms';
+import { absoluteUrl, urls } from './urls';
 import { escapeXml } from './xml';
 
 export const SITEMAP_LIMIT = 50_000;
@@ -23,7 +24,7 @@ export function sitemapEntries(): Entry[] {
   const entries: Entry[] = [
     ...paged(content.articles.length, urls.home, newest),
     { loc: urls.archive(), lastmod: newest },
-    ...(['tags', 'categories', 'authors'] as TermKind[]).flatMap((kind) => [
+    ...termKinds.flatMap((kind) => [
       { loc: urls.termIndex(kind), lastmod: newest },
       ...content[kind].terms.flatMap((term) => {
         const list = content[kind].articles.get(term.slug) ?? [];

@@ -1,4 +1,4 @@
-// The kinds of term (tags, categories, authors) as the site shows them: their titles, the params of
+// The kinds of term (tags, categories, authors, series) as the site shows them: their titles, the params of
 // their routes and finding a term by its URL segment. How spellings become terms is the loader's job
 // (lib/content/terms.ts).
 import { getContent, type TermIndex } from './content';
@@ -12,6 +12,7 @@ export const taxonomies: Record<TermKind, { title: string; noun: string }> = {
   tags: { title: 'Tags', noun: 'Tag' },
   categories: { title: 'Categories', noun: 'Category' },
   authors: { title: 'Authors', noun: 'Author' },
+  series: { title: 'Series', noun: 'Series' },
 };
 
 export const termKinds = Object.keys(taxonomies) as TermKind[];
@@ -25,13 +26,16 @@ export function termIndex(kind: TermKind): TermIndex {
   return getContent()[kind];
 }
 
-/** A term kind's first pages and feeds: every category's is prerendered, tags and authors only with the rest. */
+/**
+ * A term kind's first pages and feeds: every category's and series' is prerendered (there are few),
+ * tags' and authors' only with the rest.
+ */
 export function termParams(kind: TermKind): { term: string }[] {
   const params = orPlaceholder(
     termIndex(kind).terms.map((t) => ({ term: t.slug })),
     { term: '_' },
   );
-  return kind === 'categories' ? params : longTail(params);
+  return kind === 'categories' || kind === 'series' ? params : longTail(params);
 }
 
 /** A term by its URL segment, in the one spelling lib/urls.ts builds (lib/server/segments.mjs). */

@@ -31,7 +31,7 @@ function paged(base: string[], page: number): string {
   return page > 1 ? path(...base, 'page', page) : path(...base);
 }
 
-export type TermKind = 'tags' | 'categories' | 'authors';
+export type TermKind = 'tags' | 'categories' | 'authors' | 'series';
 
 export const urls = {
   /** A fixed site path such as `/tags`, in the host's form. */

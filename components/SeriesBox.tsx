@@ -1,0 +1,42 @@
+import type { Article, ContentIndex } from '@/lib/content';
+import { seriesParts } from '@/lib/series';
+import { urls } from '@/lib/urls';
+
+/** On each part of a series: every part in reading order, the one being read marked. */
+export function SeriesBox({ article, index }: { article: Article; index: ContentIndex }) {
+  const { series } = article;
+  if (!series) return null;
+  const parts = seriesParts(index, series);
+  const at = parts.findIndex((part) => part.slug === article.slug);
+  return (
+    <nav
+      aria-label={`Series: ${series.name}`}
+      className="mb-10 rounded-lg border border-zinc-200 px-5 py-4 dark:border-zinc-800"
+    >
+      <p className="font-semibold text-zinc-900 dark:text-zinc-100">
+        Part {at + 1} of {parts.length} in{' '}
+        <a
+          href={urls.term('series', series.slug)}
+          className="text-[var(--color-accent)] underline dark:text-[var(--color-accent-dark)]"
+        >
+          {series.name}
+        </a>
+      </p>
+      <ol className="mt-2 list-decimal space-y-1 pl-6 text-zinc-700 dark:text-zinc-300">
+        {parts.map((part) => (
+          <li key={part.slug}>
+            {part.slug === article.slug ? (
+              <span aria-current="page" className="font-semibold text-zinc-900 dark:text-zinc-100">
+                {part.title}
+              </span>
+            ) : (
+              <a href={urls.article(part.slug)} className="hover:underline">
+                {part.title}
+              </a>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
