@@ -1,9 +1,11 @@
-// Syndication: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for every tag, category and author.
+// Syndication: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for every tag, category, author
+// and series; excerpts, or whole bodies when lib/site.ts says `feedContent: 'full'`.
 // Every field comes from untrusted files, so all of it is written through lib/xml.ts: escaped text, no CDATA.
 import { type Article, getContent, publishedBy } from './content';
 import { formatDay, lastModified } from './dates';
 import { imageType, resizedImage } from './images';
-import { site } from './site';
+import { renderFeedBody } from './markdown';
+import { type Site, site } from './site';
 import { findTerm, taxonomies } from './terms';
 import { absoluteUrl, type FeedFormat, type TermKind, urls } from './urls';
 import { el, type XmlElement, xmlChars, xmlDocument } from './xml';
@@ -48,10 +50,20 @@ interface Entry {
   tags: { name: string; link: string }[];
   /** Enclosures only for a known type; JSON Feed's `image` needs none. */
   cover?: { url: string; type?: string };
+  /** The whole body as HTML, in a full-text feed. */
+  content?: string;
 }
 
-export function renderFeed({ title, description, page, articles }: FeedSpec, format: FeedFormat): string {
-  const entries = publishedBy(articles).slice(0, FEED_SIZE).map(feedEntry);
+export type FeedContent = Site['feedContent'];
+
+export function renderFeed(
+  { title, description, page, articles }: FeedSpec,
+  format: FeedFormat,
+  content: FeedContent = site.feedContent,
+): string {
+  const entries = publishedBy(articles)
+    .slice(0, FEED_SIZE)
+    .map((article) => ({ ...feedEntry(article), content: content === 'full' ? feedBody(article) : undefined }));
   const channel: Channel = {
     title,
     description,
@@ -87,6 +99,19 @@ function feedEntry(article: Article): Entry {
   };
 }
 
+/** Each body is rendered for feeds once per process, however many feeds (site, tags, …) carry it. */
+const bodies = new WeakMap<Article, string>();
+
+function feedBody(article: Article): string {
+  let html = bodies.get(article);
+  if (html === undefined) {
+    // An .mdx body is read as markdown here: its components' markup goes, their text stays.
+    html = renderFeedBody(article.body, absoluteUrl(urls.article(article.slug)));
+    bodies.set(article, html);
+  }
+  return html;
+}
+
 /** Feed images at the Open Graph size, asked for as JPEG where the host converts, so their type is known. */
 const COVER = { width: 1200, height: 600 };
 
@@ -100,9 +125,11 @@ const asHtml = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', 
 
 const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
 const ATOM = 'http://www.w3.org/2005/Atom';
+const CONTENT_MODULE = 'http://purl.org/rss/1.0/modules/content/';
 
 /** Authors are names, which RSS's `<author>` (an e-mail address) cannot carry, so they go in `dc:creator`. */
 function rssFeed(channel: Channel, entries: Entry[]): string {
+  const full = entries.some((e) => e.content);
   const item = (e: Entry): XmlElement =>
     el('item', {}, [
       el('title', {}, e.title),
@@ -110,25 +137,35 @@ function rssFeed(channel: Channel, entries: Entry[]): string {
       el('guid', { isPermaLink: 'false' }, e.link),
       el('pubDate', {}, e.published.toUTCString()),
       e.summary && el('description', {}, asHtml(e.summary)),
+      e.content && el('content:encoded', {}, e.content),
       ...e.tags.map((t) => el('category', { domain: t.link }, t.name)),
       e.cover?.type && el('enclosure', { length: 0, type: e.cover.type, url: e.cover.url }),
       el('dc:creator', {}, e.author.name),
     ]);
   return xmlDocument(
-    el('rss', { version: '2.0', 'xmlns:dc': DUBLIN_CORE, 'xmlns:atom': ATOM }, [
-      el('channel', {}, [
-        el('title', {}, channel.title),
-        el('link', {}, channel.link),
-        el('description', {}, channel.description),
-        el('lastBuildDate', {}, channel.updated.toUTCString()),
-        el('docs', {}, 'https://validator.w3.org/feed/docs/rss2.html'),
-        el('generator', {}, site.name),
-        el('language', {}, site.language),
-        el('copyright', {}, COPYRIGHT),
-        el('atom:link', { href: channel.feedUrl('rss'), rel: 'self', type: 'application/rss+xml' }),
-        ...entries.map(item),
-      ]),
-    ]),
+    el(
+      'rss',
+      {
+        version: '2.0',
+        'xmlns:dc': DUBLIN_CORE,
+        'xmlns:atom': ATOM,
+        'xmlns:content': full ? CONTENT_MODULE : undefined,
+      },
+      [
+        el('channel', {}, [
+          el('title', {}, channel.title),
+          el('link', {}, channel.link),
+          el('description', {}, channel.description),
+          el('lastBuildDate', {}, channel.updated.toUTCString()),
+          el('docs', {}, 'https://validator.w3.org/feed/docs/rss2.html'),
+          el('generator', {}, site.name),
+          el('language', {}, site.language),
+          el('copyright', {}, COPYRIGHT),
+          el('atom:link', { href: channel.feedUrl('rss'), rel: 'self', type: 'application/rss+xml' }),
+          ...entries.map(item),
+        ]),
+      ],
+    ),
   );
 }
 
@@ -142,6 +179,7 @@ function atomFeed(channel: Channel, entries: Entry[]): string {
       el('link', { href: e.link }),
       el('updated', {}, e.updated.toISOString()),
       e.summary && el('summary', {}, e.summary),
+      e.content && el('content', { type: 'html' }, e.content),
       el('author', {}, [el('name', {}, e.author.name), el('uri', {}, e.author.link)]),
       // Atom requires `term`; `label` is what readers show.
       ...e.tags.map((t) => el('category', { term: t.name, label: t.name })),
@@ -173,7 +211,8 @@ function jsonFeed(channel: Channel, entries: Entry[]): string {
     description: channel.description || undefined,
     items: entries.map((e) => ({
       id: e.link,
-      content_html: asHtml(e.summary),
+      content_html: e.content ?? asHtml(e.summary),
+      summary: e.content ? e.summary : undefined,
       url: e.link,
       title: e.title,
       image: e.cover?.url,

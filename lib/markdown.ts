@@ -164,6 +164,38 @@ export function renderMarkdown(source: string): string {
   return render(sanitizer, source);
 }
 
+/**
+ * An article's body as a feed carries it (full-text feeds): sanitised like a page's, every URL made
+ * absolute against the article's own, since a feed reader shows it away from the site.
+ */
+export function renderFeedBody(source: string, articleUrl: string): string {
+  const processor = unified()
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeHarden)
+    .use(rehypeAbsoluteUrls, articleUrl)
+    .use(rehypeStringify);
+  const tree = processor.runSync(parseHtmlBounded(markdownFor(source).render(source)).tree);
+  return processor.stringify(tree).trimEnd();
+}
+
+const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'] as const;
+
+/** Every link and source of the tree, absolute against `base`; one that does not resolve is dropped. */
+function rehypeAbsoluteUrls(base: string) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      // A list of URLs is not rewritten: the image keeps its one src.
+      delete node.properties.srcSet;
+      for (const name of URL_PROPERTIES) {
+        const value = node.properties[name];
+        if (typeof value !== 'string') continue;
+        if (URL.canParse(value, base)) node.properties[name] = new URL(value, base).href;
+        else delete node.properties[name];
+      }
+    });
+  };
+}
+
 /** An article's body: renderMarkdown, then anchored headings and a table of contents (lib/outline.ts). */
 export function renderArticleBody(source: string): string {
   return render(articleSanitizer, source);

@@ -25,6 +25,11 @@ export const site = {
   defaultAuthor: 'Inkwell Editors',
   /** The social card for pages without a cover image (1200×630). */
   defaultImage: { url: '/og.png', width: 1200, height: 630 },
+  /**
+   * What feeds carry of each article: its excerpt, or its whole body (sanitised, URLs absolute) in RSS
+   * `content:encoded`, Atom `content` and JSON Feed `content_html`.
+   */
+  feedContent: 'excerpt' as 'excerpt' | 'full',
   /** Canonical URL of a republished article: its original source, or our own page. */
   canonicalToSource: true,
   /**
