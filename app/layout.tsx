@@ -9,6 +9,7 @@ import { metaContentSecurityPolicy } from '@/lib/server/security-headers.mjs';
 import { site } from '@/lib/site';
 import './globals.css';
 import './outline.css';
+import './highlight.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),

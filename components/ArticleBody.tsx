@@ -2,6 +2,7 @@ import { compileMDX } from 'next-mdx-remote/rsc';
 import type { ComponentProps } from 'react';
 import remarkGfm from 'remark-gfm';
 import type { Article } from '@/lib/content';
+import { rehypeHighlight } from '@/lib/highlight';
 import { renderArticleBody } from '@/lib/markdown';
 import { MDX_BUDGET_REASON, mdxErrorReason, mdxWithinBudget, rehypeMdxAllowlist } from '@/lib/mdx-allowlist';
 import { rehypeOutline } from '@/lib/outline';
@@ -16,7 +17,7 @@ const mdxComponents = {
 };
 
 const prose =
-  'article-body prose prose-zinc prose-lg max-w-none dark:prose-invert prose-headings:font-serif prose-a:text-[var(--color-accent)] dark:prose-a:text-[var(--color-accent-dark)] prose-img:rounded-lg prose-code:before:content-none prose-code:after:content-none';
+  'article-body prose prose-zinc prose-lg max-w-none dark:prose-invert prose-headings:font-serif prose-a:text-[var(--color-accent)] dark:prose-a:text-[var(--color-accent-dark)] prose-img:rounded-lg prose-code:before:content-none prose-code:after:content-none prose-pre:bg-zinc-100 prose-pre:text-zinc-900 dark:prose-pre:bg-zinc-900 dark:prose-pre:text-zinc-100';
 
 /** `.mdx` compiled by next-mdx-remote with its JavaScript blocking on and the `.md` allowlist after it. */
 async function compileBody(article: Article) {
@@ -28,7 +29,9 @@ async function compileBody(article: Article) {
     const { content } = await compileMDX({
       source: article.body,
       components: mdxComponents,
-      options: { mdxOptions: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeMdxAllowlist, rehypeOutline] } },
+      options: {
+        mdxOptions: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeMdxAllowlist, rehypeHighlight, rehypeOutline] },
+      },
     });
     return content;
   } catch (error) {

@@ -7,6 +7,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { rehypeHighlight } from './highlight';
 import { MAX_DEPTH, parseHtmlBounded } from './html-tree';
 import { rehypeOutline } from './outline';
 import { site } from './site';
@@ -142,10 +143,14 @@ function markdownFor(source: string): ReturnType<typeof plainMarkdown> {
 
 // Parsed by parseHtmlBounded rather than rehype-parse: no deeper than the tools after it can recurse.
 const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeHarden).use(rehypeStringify).freeze();
-/** An article's body also gets what only our code writes, after the sanitiser: heading anchors and contents. */
+/**
+ * An article's body also gets what only our code writes, after the sanitiser: highlighted code
+ * (lib/highlight.ts), heading anchors and contents (lib/outline.ts).
+ */
 const articleSanitizer = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeHarden)
+  .use(rehypeHighlight)
   .use(rehypeOutline)
   .use(rehypeStringify)
   .freeze();
@@ -196,7 +201,7 @@ function rehypeAbsoluteUrls(base: string) {
   };
 }
 
-/** An article's body: renderMarkdown, then anchored headings and a table of contents (lib/outline.ts). */
+/** An article's body: renderMarkdown, then highlighted code, anchored headings and a table of contents. */
 export function renderArticleBody(source: string): string {
   return render(articleSanitizer, source);
 }

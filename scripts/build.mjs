@@ -1,8 +1,9 @@
 // @ts-check
 // `npm run build` and `npm run build:static`, after the content check:
 //   node scripts/build.mjs [--static]
-// 1. `next build`, with STATIC_EXPORT=1 and then scripts/postexport.mjs and write-redirects.ts for --static.
-// 2. scripts/postbuild.mjs makes every prerendered page plain HTML.
+// 1. `next build`, with STATIC_EXPORT=1 and then scripts/postexport.mjs for --static.
+// 2. scripts/postbuild.mjs makes every prerendered page plain HTML; then, for --static,
+//    scripts/write-redirects.ts writes the pages and _redirects of moved URLs.
 // 3. The search index is written from the content (scripts/search-index.mts), so it need not wait for
 //    the build to end. It starts as soon as Next says its pages are generated: what follows (Next
 //    copying the export, postbuild) waits on the disk and leaves the cores idle. The new index then
@@ -99,15 +100,12 @@ async function main() {
         }
       },
     ],
-    .../** @type {Step[]} */ (
-      isStatic
-        ? [
-            ['postexport', process.execPath, [script('postexport.mjs')]],
-            ['redirects', process.execPath, ['--import', 'tsx', script('write-redirects.ts'), 'out']],
-          ]
-        : []
-    ),
+    .../** @type {Step[]} */ (isStatic ? [['postexport', process.execPath, [script('postexport.mjs')]]] : []),
     ['postbuild', process.execPath, [script('postbuild.mjs'), isStatic ? 'out' : '.next/server/app']],
+    // After postbuild, which makes Next's pages plain: the redirect pages are not Next's.
+    .../** @type {Step[]} */ (
+      isStatic ? [['redirects', process.execPath, ['--import', 'tsx', script('write-redirects.ts'), 'out']]] : []
+    ),
   ];
   for (const [name, command, args, onOutput] of steps) {
     const { code, seconds } = await run(command, args, { onOutput });
