@@ -9,6 +9,7 @@ import { type FeedFormat, renderFeed } from '@/lib/feeds';
 import { articleJsonLd } from '@/lib/metadata';
 import { absoluteUrl } from '@/lib/urls';
 import { el, escapeXml, xmlDocument } from '@/lib/xml';
+import { hasFeedparser } from './feedparser';
 
 const original = process.env.CONTENT_DIR;
 beforeAll(() => {
@@ -266,15 +267,6 @@ describe('feeds from hostile files', () => {
     });
     expect(items[0].image).toBe(expectedCover);
   });
-
-  const hasFeedparser = (() => {
-    try {
-      execFileSync('/usr/bin/python3', ['-c', 'import feedparser'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
 
   it.skipIf(!hasFeedparser)('feedparser reads both XML feeds without complaint, as written', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-feeds-'));

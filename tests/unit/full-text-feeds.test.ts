@@ -1,4 +1,5 @@
 // Full-text feeds (`feedContent: 'full'` in lib/site.ts): every body, sanitised, with absolute URLs.
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { loadContent } from '@/lib/content';
 import { type FeedFormat, renderFeed } from '@/lib/feeds';
 import { renderFeedBody } from '@/lib/markdown';
 import { site } from '@/lib/site';
+import { hasFeedparser } from './feedparser';
 import { unsafeParts } from './safe-html';
 
 const { index } = loadContent(path.resolve(__dirname, '../fixtures/site'));
@@ -71,15 +73,6 @@ describe('full-text feeds', () => {
     expect(unsafeParts(html)).toEqual([]);
     expect(html).not.toContain('javascript:');
   });
-
-  const hasFeedparser = (() => {
-    try {
-      execFileSync('/usr/bin/python3', ['-c', 'import feedparser'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
 
   it.skipIf(!hasFeedparser)('are read by feedparser without complaint, content and all', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-full-feeds-'));

@@ -1,4 +1,5 @@
 // Updates, corrections and breadcrumbs where readers and machines see them: the article page, its
+
 // JSON-LD and Open Graph, the feeds, the sitemap and the trail above articles and term pages.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { articleJsonLd, articleMetadata, breadcrumbJsonLd, jsonLdString } from '
 import { type CalendarDate, parseDate } from '@/lib/schema';
 import { sitemapEntries } from '@/lib/sitemap';
 import { absoluteUrl } from '@/lib/urls';
+import { hasFeedparser } from './feedparser';
 
 // The body has its own tests; here it is a marker, so the view renders without compiling markdown.
 vi.mock('@/components/ArticleBody', () => ({ ArticleBody: () => <div className="article-body">BODY</div> }));
@@ -302,15 +304,6 @@ describe('feeds of a corrected article', () => {
     ]);
     expect(json.items[1].content_html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
   });
-
-  const hasFeedparser = (() => {
-    try {
-      execFileSync('/usr/bin/python3', ['-c', 'import feedparser'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
 
   it.skipIf(!hasFeedparser)('feedparser reads the Atom feed without complaint, with its dates', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-corrections-'));
