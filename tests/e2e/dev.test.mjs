@@ -20,11 +20,12 @@ let page;
 /**
  * @param {string} name
  * @param {string} title
- * @param {{ date?: string, tags?: string }} [fields]
+ * @param {{ date?: string, tags?: string, aliases?: string }} [fields]
  */
-function write(name, title, { date = '2026-11-01', tags = '[Field notes]' } = {}) {
+function write(name, title, { date = '2026-11-01', tags = '[Field notes]', aliases = '[]' } = {}) {
   const file = path.join(dir, name);
-  writeFileSync(file, `---\ntitle: "${title}"\ndate: "${date}"\ntags: ${tags}\n---\nThe body of ${title}.\n`);
+  const front = `title: "${title}"\ndate: "${date}"\ntags: ${tags}\naliases: ${aliases}`;
+  writeFileSync(file, `---\n${front}\n---\nThe body of ${title}.\n`);
   const later = new Date(Date.now() + 2000);
   utimesSync(file, later, later);
 }
@@ -93,6 +94,33 @@ describe('npm run dev on a content folder outside the project', () => {
     write('broken-note.md', 'A mended note', { date: '2026-11-03' });
     assert.match((await visit('/articles/broken-note')).text, /The body of A mended note/);
     assert.doesNotMatch((await visit('/')).text, /content file has problems/);
+  });
+
+  it('sends an old path (aliases) on to its article with a 308, from the first refresh after the save', async () => {
+    const old = '/2025/11/14/old-moved-note/';
+    assert.equal((await fetch(`${server.base}${old}`)).status, 404);
+    write('moved-note.md', 'The moved note', { aliases: `["${old}", /articles/older-moved-note]` });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Next first takes the final slash off (trailingSlash is false outside an export).
+    for (const from of [
+      '/2025/11/14/old-moved-note',
+      '/2025/11/14/old-moved-note?ref=feed',
+      '/articles/older-moved-note',
+    ]) {
+      const response = await fetch(`${server.base}${from}`, { redirect: 'manual' });
+      assert.equal(response.status, 308, from);
+      const query = from.includes('?') ? '?ref=feed' : '';
+      assert.equal(
+        new URL(response.headers.get('location') ?? '', server.base).pathname + query,
+        `/articles/moved-note${query}`,
+      );
+    }
+    const landed = await visit(old);
+    assert.equal(landed.status, 200);
+    assert.match(landed.text, /The body of The moved note/);
+    rmSync(path.join(dir, 'moved-note.md'));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    assert.equal((await fetch(`${server.base}${old}`)).status, 404);
   });
 
   it('reloads an open tab by itself within two seconds of a save, and leaves it alone otherwise', async () => {
