@@ -1,6 +1,7 @@
 // The content folder on disk: where it is, which files in it are articles, reading one within its size
 // cap, and the stamps (size and time) that tell `npm run dev` and `npm start` what changed.
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { opendir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { filesUnder } from '../files.mjs';
 import { readSettings } from '../settings.mjs';
@@ -56,9 +57,11 @@ export function readSource(file: string): { source: string; problem?: never } | 
   }
 }
 
+/** What says a file changed: its modification time and size. */
+const stampOf = ({ mtimeMs, size }: { mtimeMs: number; size: number }) => `${mtimeMs}:${size}`;
+
 export function fileStamp(file: string): string {
-  const { mtimeMs, size } = statSync(file);
-  return `${mtimeMs}:${size}`;
+  return stampOf(statSync(file));
 }
 
 export const isProfile = (dir: string, file: string) => path.dirname(file) === path.join(dir, '_authors');
@@ -82,4 +85,66 @@ export function folderStamps(dir: string): Map<string, string> {
     } catch {}
   }
   return stamps;
+}
+
+/** Paths below `dir` in the order listArticleFiles gives them: folder by folder, names by code point. */
+export function inFolderOrder(dir: string, files: Iterable<string>): string[] {
+  return [...files]
+    .map((file) => ({ file, order: path.relative(dir, file).split(path.sep).join('\0') }))
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+    .map(({ file }) => file);
+}
+
+/** How many files are stat-ed at once by the full look: enough to keep the disk busy, few enough to stay light. */
+const STATS_AT_ONCE = 128;
+
+/**
+ * folderStamps, without holding up the event loop: folders are read in small batches and files are
+ * stat-ed a batch at a time, so pages go on being served while a large folder is looked at.
+ */
+export async function folderStampsAsync(dir: string): Promise<Map<string, string>> {
+  const articles: string[] = [];
+  const folders = [dir];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    try {
+      for await (const entry of await opendir(folder, { bufferSize: 256 })) {
+        if (hidden(entry)) continue;
+        const file = path.join(folder, entry.name);
+        if (entry.isDirectory()) folders.push(file);
+        else if (/\.mdx?$/i.test(entry.name)) articles.push(file);
+      }
+    } catch {
+      if (folder === dir) return new Map();
+    }
+  }
+  const files = inFolderOrder(dir, articles);
+  try {
+    const authors = path.join(dir, '_authors');
+    files.push(...(await readdir(authors)).map((f) => path.join(authors, f)));
+  } catch {}
+  const stamps = new Map<string, string>();
+  for (let i = 0; i < files.length; i += STATS_AT_ONCE) {
+    const batch = files.slice(i, i + STATS_AT_ONCE);
+    const seen = await Promise.all(batch.map((file) => stat(file).then(stampOf, () => undefined)));
+    for (const [j, stamp] of seen.entries()) if (stamp !== undefined) stamps.set(batch[j], stamp);
+  }
+  return stamps;
+}
+
+/**
+ * One file's stamp as folderStamps would give it, for a path a notification named; undefined when the
+ * file is gone, or is not one folderStamps lists (a hidden name, not markdown, a folder).
+ */
+export function stampIn(dir: string, file: string): string | undefined {
+  const relative = path.relative(dir, file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const listed =
+    isProfile(dir, file) || (!relative.split(path.sep).some((name) => hidden({ name })) && /\.mdx?$/i.test(file));
+  if (!listed) return undefined;
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? stampOf(stats) : undefined;
+  } catch {
+    return undefined;
+  }
 }

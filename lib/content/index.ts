@@ -2,7 +2,7 @@
 // has its own module beside this one; they import each other directly, never through here.
 export { loadContent, publishedBy, readArticles } from './build-index';
 export { contentDir, fileSlug, listArticleFiles, MAX_FILE_BYTES } from './files';
-export { devContentVersion, refreshContent } from './live';
+export { devContentVersion, forgetLiveContent, refreshContent } from './live';
 export { getContent } from './memo';
 export { parseArticle, readArticleFile, readProfiles } from './parse';
 export type {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentError, getContent, refreshContent } from '@/lib/content';
+import { ContentError, forgetLiveContent, getContent, refreshContent } from '@/lib/content';
 import { loadParses, storeFile } from '@/lib/content/parse-store';
 import { searchRecord } from '@/lib/search';
 
@@ -22,7 +22,7 @@ const titles = () => getContent().articles.map((a) => a.title);
 const setNodeEnv = (value: string) => Object.assign(process.env, { NODE_ENV: value });
 
 /** What a new `npm run dev` process starts with: no content in memory. */
-const restart = () => delete (globalThis as { __inkwellLive?: unknown }).__inkwellLive;
+const restart = () => forgetLiveContent();
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'inkwell-dev-'));
@@ -136,37 +136,37 @@ describe('content on the Node host (npm start)', () => {
     log.mockRestore();
   });
 
-  it('says when the folder changed since it last asked, so the server revalidates only then', () => {
+  it('says when the folder changed since it last asked, so the server revalidates only then', async () => {
     setNodeEnv('production');
     write('one.md', 'One');
-    expect(refreshContent().changed).toBe(false);
+    expect((await refreshContent()).changed).toBe(false);
     write('two.md', 'Two');
-    const { changed, index } = refreshContent();
+    const { changed, index } = await refreshContent();
     expect(changed).toBe(true);
     expect(index.articles).toHaveLength(2);
-    expect(refreshContent().changed).toBe(false);
+    expect((await refreshContent()).changed).toBe(false);
     rmSync(path.join(dir, 'two.md'));
-    expect(refreshContent().changed).toBe(true);
+    expect((await refreshContent()).changed).toBe(true);
   });
 
-  it('says so too when an article dated in the future falls due, so the feeds take it in', () => {
+  it('says so too when an article dated in the future falls due, so the feeds take it in', async () => {
     setNodeEnv('production');
     write('scheduled.md', 'Scheduled', '2026-06-01T09:00:00Z');
-    expect(refreshContent(new Date('2026-06-01T08:00:00Z')).changed).toBe(false);
-    expect(refreshContent(new Date('2026-06-01T08:30:00Z')).changed).toBe(false);
-    expect(refreshContent(new Date('2026-06-01T09:00:01Z')).changed).toBe(true);
-    expect(refreshContent(new Date('2026-06-01T09:30:00Z')).changed).toBe(false);
+    expect((await refreshContent(new Date('2026-06-01T08:00:00Z'))).changed).toBe(false);
+    expect((await refreshContent(new Date('2026-06-01T08:30:00Z'))).changed).toBe(false);
+    expect((await refreshContent(new Date('2026-06-01T09:00:01Z'))).changed).toBe(true);
+    expect((await refreshContent(new Date('2026-06-01T09:30:00Z'))).changed).toBe(false);
   });
 });
 
 describe('the search record of an article', () => {
-  it('is made from the content: its URL, text, date, category and tag facets', () => {
+  it('is made from the content: its URL, text, date, category and tag facets', async () => {
     setNodeEnv('production');
     writeFileSync(
       path.join(dir, 'story.md'),
       '---\ntitle: "Robots &amp; rivers"\ndate: 2026-05-01\nexcerpt: "Short."\ncategory: News\ntags: [AI, Robotics]\n---\n<p>Raw <b>HTML</b> para.</p>\n\n## A heading\n\nText with a [link](https://example.com).\n',
     );
-    const [article] = refreshContent().index.articles;
+    const [article] = (await refreshContent()).index.articles;
     expect(searchRecord(article)).toEqual({
       url: '/articles/story',
       content: 'Robots & rivers\nShort.\nRaw HTML para. A heading Text with a link.',

@@ -14,7 +14,7 @@ const memo = globalThis as typeof globalThis & { __inkwellNewsWindow?: string };
 export async function POST(request: Request) {
   const token = readSettings().refreshToken;
   if (!token || request.headers.get('x-inkwell-refresh') !== token) return new Response('Not found', { status: 404 });
-  const { changed, index } = refreshContent();
+  const { changed, index } = await refreshContent();
   const news = newsWindowKey();
   if (changed) revalidatePath('/', 'layout');
   else if (memo.__inkwellNewsWindow !== undefined && news !== memo.__inkwellNewsWindow) {
