@@ -2,8 +2,10 @@
 // Prints errors and editorial warnings with file paths, then a summary; exits 1 only on errors.
 // The builds run it first with --errors-only, which also warns about a missing SITE_URL.
 
+import path from 'node:path';
 import { bodyFindings } from '../lib/body-warnings';
 import { contentDir, formatProblem, readArticles, readProfiles } from '../lib/content';
+import { loadParses, saveParses } from '../lib/content/parse-store';
 import { findWarnings } from '../lib/editorial-warnings';
 import { readSettings } from '../lib/settings.mjs';
 import { siteUrlWarning } from '../lib/site';
@@ -15,7 +17,10 @@ const LIST_LIMIT = readSettings().checkListLimit;
 
 async function main() {
   const started = performance.now();
-  const { articles, problems: articleProblems, files } = readArticles(dir);
+  // The builds' check keeps its parses (lib/content/parse-store.ts): the Node host starts from them.
+  const cache = quiet ? loadParses(path.resolve(dir)) : undefined;
+  const { articles, problems: articleProblems, files } = readArticles(dir, cache);
+  if (cache) saveParses(path.resolve(dir), cache);
   const problems = [...articleProblems, ...readProfiles(dir).problems];
   const warnings = quiet
     ? []

@@ -1,4 +1,4 @@
-// `npm run bench [-- --n 1000] [--content DIR] [--serve] [--no-floor] [--dev]`: a cold static build of a synthetic
+// `npm run bench [-- --n 1000] [--content DIR] [--serve [--soak MIN]] [--serve-only] [--no-floor] [--dev]`: a cold static build of a synthetic
 // (or given) corpus, with wall time, peak memory, phases, output size and page sizes, then the same number
 // of trivial pages from a bare App Router app (the floor); with --serve, the Node host (./serve.ts).
 // Prints numbers, asserts nothing.
@@ -84,6 +84,12 @@ async function main() {
   const loadSeconds = (performance.now() - tLoad) / 1000;
   if (problems.length) throw new Error(`${problems.length} content errors, first: ${JSON.stringify(problems[0])}`);
   if (args.includes('--dev')) return devBench(index.articles[index.articles.length >> 1].file);
+  const soakMinutes = Number(flag('soak') ?? 0);
+  if (args.includes('--serve-only')) {
+    // The Node host alone: at 100,000 articles the static export before it takes half an hour.
+    Object.assign(results, await serveBench({ root, env, index, run, staticSeconds: Number.NaN, soakMinutes }));
+    return writeResults(results);
+  }
 
   rmSync(path.join(root, '.next'), { recursive: true, force: true });
   rmSync(path.join(root, 'out'), { recursive: true, force: true });
@@ -203,9 +209,12 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
   if (!args.includes('--no-floor')) Object.assign(results, await floorBench(pages, wall, stepSeconds('next build')));
 
   if (args.includes('--serve')) {
-    Object.assign(results, await serveBench({ root, env, index, run, staticSeconds: wall }));
+    Object.assign(results, await serveBench({ root, env, index, run, staticSeconds: wall, soakMinutes }));
   }
+  writeResults(results);
+}
 
+function writeResults(results: Record<string, unknown>) {
   mkdirSync(path.join(root, 'bench-results'), { recursive: true });
   const file = path.join(root, 'bench-results', `bench-${path.basename(content)}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,9 +1,13 @@
-// `npm run bench -- --serve`: the Node host. Its build (default PRERENDER_NEWEST) against the static
-// export's, the first request of long-tail pages, cached pages under load (autocannon, 50 connections,
-// 30 s) with and without a shared Redis, and the non-2xx answers while files are added and edited and
-// while Redis stops and starts again. Prints numbers, asserts nothing.
+// `npm run bench -- --serve [--soak MINUTES]`: the Node host. Its build (default PRERENDER_NEWEST) against
+// the static export's; the time to ready and to the first long-tail page after start; up to 2,000
+// long-tail first requests; cached pages under load (autocannon, 50 connections, 30 s) with and without
+// a shared Redis (its memory per cached page and hit rate); the server's event-loop delay idle, while
+// rendering and under load (loop-delay.mjs) and its RSS after; how soon a new file is served; the
+// non-2xx answers while files are added and edited and while Redis stops and starts again; with --soak,
+// RSS over minutes of mixed requests. Prints numbers, asserts nothing.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ContentIndex } from '../../lib/content';
 import { waitFor } from '../chromium.mjs';
@@ -19,11 +23,17 @@ interface Options {
   env: NodeJS.ProcessEnv;
   index: ContentIndex;
   run: Run;
-  /** The static export's wall time, measured just before. */
+  /** The static export's wall time, measured just before (NaN when it was not). */
   staticSeconds: number;
+  /** Minutes of mixed requests to watch RSS over; 0 for none. */
+  soakMinutes?: number;
 }
 
+/** Long-tail pages the lone instance renders one at a time; the Redis pair shares a smaller sample. */
+const LONG_TAIL_ALONE = 2000;
 const LONG_TAIL_SAMPLE = 100;
+/** The bench's servers look at their folder this often, so that a change is seen within the run. */
+const REVALIDATE_SECONDS = 15;
 const LOAD = { connections: 50, seconds: 30 };
 
 const quantile = (values: number[], q: number) => {
@@ -32,8 +42,9 @@ const quantile = (values: number[], q: number) => {
 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function serveBench({ root, env, index, run, staticSeconds }: Options) {
+export async function serveBench({ root, env: given, index, run, staticSeconds, soakMinutes = 0 }: Options) {
   const results: Record<string, unknown> = {};
+  const env: NodeJS.ProcessEnv = { ...given, REVALIDATE_SECONDS: String(REVALIDATE_SECONDS) };
   rmSync(path.join(root, '.next'), { recursive: true, force: true });
   const bin = { PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
   const started = performance.now();
@@ -58,7 +69,7 @@ export async function serveBench({ root, env, index, run, staticSeconds }: Optio
   };
   console.log(`
 Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} articles
-  build                     ${buildSeconds.toFixed(1)} s = ${((100 * buildSeconds) / staticSeconds).toFixed(0)}% of build:static (${staticSeconds.toFixed(1)} s); ${prerendered} pages prerendered; peak ${(peak / 1024).toFixed(0)} MB
+  build                     ${buildSeconds.toFixed(1)} s${Number.isNaN(staticSeconds) ? '' : ` = ${((100 * buildSeconds) / staticSeconds).toFixed(0)}% of build:static (${staticSeconds.toFixed(1)} s)`}; ${prerendered} pages prerendered; peak ${(peak / 1024).toFixed(0)} MB
   steps                     ${Object.entries(steps)
     .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
     .join(' · ')}
@@ -66,9 +77,9 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
 
   // Long-tail articles, beyond what the build prerendered, spread over the archive.
   const tail = index.articles.slice(1000);
-  const sample = (offset: number) =>
-    Array.from({ length: Math.min(LONG_TAIL_SAMPLE, tail.length) }, (_, i) => {
-      const at = Math.floor(((i + offset / 2) * tail.length) / LONG_TAIL_SAMPLE);
+  const sample = (offset: number, size = LONG_TAIL_SAMPLE) =>
+    Array.from({ length: Math.min(size, tail.length) }, (_, i) => {
+      const at = Math.floor(((i + offset / 2) * tail.length) / Math.min(size, tail.length));
       return `/articles/${encodeURIComponent(tail[Math.min(at, tail.length - 1)].slug)}`;
     });
   const tag = `/tags/${encodeURIComponent(index.tags.terms.at(-1)?.slug ?? '')}`;
@@ -79,11 +90,30 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
   let redis: ReturnType<typeof spawn> | undefined;
   const servers: ReturnType<typeof spawn>[] = [];
   try {
-    const alone = await startServer(root, env, 4393);
+    const alone = await startServer(root, env, 4393, sample(3, 1)[0] ?? '/');
     servers.push(alone.child);
-    results.firstRequest = await firstRequests(alone.base, sample(0), 'first request, long tail', warmUp);
+    results.start = alone.start;
+    await pause(10_000);
+    const idle = await loopWindow(alone.child);
+    results.firstRequest = await firstRequests(
+      alone.base,
+      sample(0, LONG_TAIL_ALONE),
+      'first request, long tail',
+      warmUp,
+    );
+    const rendering = await loopWindow(alone.child);
     results.cachedAlone = await underLoad(root, alone.base, [cached, tag], 'no Redis');
+    const loaded = await loopWindow(alone.child);
+    results.loop = { idle, rendering, loaded };
+    console.log(
+      `  event-loop delay          p99 ${idle.p99} ms idle 10 s, ${rendering.p99} ms while rendering the long tail, ${loaded.p99} ms under load (max ${idle.max} / ${rendering.max} / ${loaded.max} ms)`,
+    );
+    console.log(
+      `  server RSS                ${rendering.rssMB} MB after ${Math.min(LONG_TAIL_ALONE, tail.length)} long-tail renders, ${loaded.rssMB} MB after ${2 * LOAD.seconds} s of load on cached pages`,
+    );
+    results.newFile = await newFileSeen(alone.base, index, env.CONTENT_DIR ?? '');
     results.churn = await underChurn(root, alone.base, index, env.CONTENT_DIR ?? '');
+    if (soakMinutes > 0) results.soak = await soak(alone, [cached, tag, ...sample(5, 500)], soakMinutes);
     stop(alone.child);
 
     if (!hasRedis()) {
@@ -115,6 +145,7 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
     await fetch(`${a.base}${cached}`);
     await fetch(`${a.base}${tag}`);
     results.cachedRedis = await underLoad(root, b.base, [cached, tag], 'Redis, second instance');
+    results.redis = redisUse(redisPort);
     results.redisOutage = await underOutage(root, a.base, redis, () => {
       redis = spawn(
         'redis-server',
@@ -146,16 +177,118 @@ function hasRedis() {
   }
 }
 
-async function startServer(root: string, env: NodeJS.ProcessEnv, port: number) {
-  const child = spawn('node', ['lib/server/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: 'ignore',
-  });
+/**
+ * A server with the event-loop monitor loaded: how long until /healthz says ready, and until a page no
+ * build prerendered (`first`) has been answered.
+ */
+async function startServer(root: string, env: NodeJS.ProcessEnv, port: number, first?: string) {
+  const started = performance.now();
+  const argv = [
+    '--import',
+    './tests/bench/loop-delay.mjs',
+    'lib/server/server.mjs',
+    '-p',
+    String(port),
+    '-H',
+    '127.0.0.1',
+  ];
+  const child = spawn('node', argv, { cwd: root, env, detached: true, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/`, { child, timeoutMs: 60_000 });
-  return { child, base };
+  await waitFor(`${base}/healthz`, { child, timeoutMs: 120_000 });
+  while ((await fetch(`${base}/healthz`)).status !== 200) await pause(50);
+  const readySeconds = (performance.now() - started) / 1000;
+  if (!first) return { child, base };
+  const response = await fetch(`${base}${first}`);
+  await response.arrayBuffer();
+  const firstSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `  start                     ready (/healthz 200) after ${readySeconds.toFixed(1)} s; a long-tail page answered ${response.status} ${firstSeconds.toFixed(1)} s after start`,
+  );
+  return { child, base, start: { readySeconds, firstSeconds, firstStatus: response.status } };
+}
+
+/** The server's event-loop delay (ms) and RSS since the last call, from loop-delay.mjs inside it. */
+async function loopWindow(child: ReturnType<typeof spawn>) {
+  const file = path.join(tmpdir(), `inkwell-loop-${child.pid}.json`);
+  rmSync(file, { force: true });
+  process.kill(child.pid ?? 0, 'SIGUSR2');
+  for (let i = 0; i < 50; i++) {
+    await pause(100);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as { p50: number; p99: number; max: number; rssMB: number };
+    } catch {}
+  }
+  throw new Error('the server did not report its event-loop delay (is tests/bench/loop-delay.mjs loaded?)');
+}
+
+/** How long after a new file is written its page answers 200, and the home page (cached) lists it. */
+async function newFileSeen(base: string, index: ContentIndex, dir: string) {
+  const slug = `bench-new-${Date.now()}`;
+  const file = path.join(dir, `${slug}.md`);
+  const title = `A new file ${slug}`;
+  const date = index.articles[0]?.date.day ?? '2026-01-01';
+  const written = performance.now();
+  writeFileSync(file, `---\ntitle: "${title}"\ndate: '${date}'\n---\nWritten by the bench.\n`);
+  const seen = async (url: string, test: (r: Response, text: string) => boolean) => {
+    while (performance.now() - written < (REVALIDATE_SECONDS + 30) * 1000) {
+      const response = await fetch(`${base}${url}`);
+      if (test(response, await response.text())) return (performance.now() - written) / 1000;
+      await pause(100);
+    }
+    return Number.NaN;
+  };
+  const page = await seen(`/articles/${slug}`, (r) => r.status === 200);
+  const home = await seen('/', (_, text) => text.includes(title));
+  rmSync(file, { force: true });
+  console.log(
+    `  a new file                its page answers 200 after ${page.toFixed(1)} s, the home page lists it after ${home.toFixed(1)} s (REVALIDATE_SECONDS=${REVALIDATE_SECONDS})`,
+  );
+  return { pageSeconds: page, homeSeconds: home, revalidateSeconds: REVALIDATE_SECONDS };
+}
+
+/** RSS, minute by minute, over a mix of cached and long-tail requests (10 connections). */
+async function soak(server: { child: ReturnType<typeof spawn>; base: string }, urls: string[], minutes: number) {
+  const rss: number[] = [(await loopWindow(server.child)).rssMB];
+  for (let minute = 0; minute < minutes; minute++) {
+    const until = Date.now() + 60_000;
+    const workers = Array.from({ length: 10 }, async (_, w) => {
+      for (let i = w; Date.now() < until; i += 10)
+        await (await fetch(`${server.base}${urls[i % urls.length]}`)).arrayBuffer();
+    });
+    await Promise.all(workers);
+    rss.push((await loopWindow(server.child)).rssMB);
+  }
+  const [first, last, max] = [rss[1] ?? rss[0], rss.at(-1) ?? 0, Math.max(...rss)];
+  console.log(
+    `  soak                      RSS by minute over ${minutes} min of mixed requests: ${rss.join(', ')} MB (last/first ${(last / first).toFixed(2)}, max ${max})`,
+  );
+  return { minutes, rssMB: rss, lastOverFirst: last / first };
+}
+
+/** What the shared cache holds: bytes per cached page and the hit rate since it started. */
+function redisUse(port: number) {
+  const cli = (...args: string[]) => execFileSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' });
+  const field = (text: string, name: string) =>
+    Number(text.match(new RegExp(`^${name}:(\\d+)`, 'm'))?.[1] ?? Number.NaN);
+  try {
+    const memory = field(cli('INFO', 'memory'), 'used_memory');
+    const keys = Number(cli('DBSIZE').trim());
+    const stats = cli('INFO', 'stats');
+    const [hits, misses] = [field(stats, 'keyspace_hits'), field(stats, 'keyspace_misses')];
+    const result = {
+      usedMemoryMB: memory / 1024 / 1024,
+      keys,
+      bytesPerKey: memory / keys,
+      hitRate: hits / (hits + misses),
+    };
+    console.log(
+      `  Redis                     ${result.usedMemoryMB.toFixed(1)} MB for ${keys} keys (${(result.bytesPerKey / 1024).toFixed(1)} KB a key), hit rate ${(100 * result.hitRate).toFixed(1)}% (${hits} hits, ${misses} misses)`,
+    );
+    return result;
+  } catch (error) {
+    console.log(`  Redis                     not read: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 function stop(child: ReturnType<typeof spawn>) {
