@@ -1,4 +1,4 @@
-// `npm run bench [-- --n 1000] [--content DIR] [--serve [--soak MIN]] [--serve-only] [--no-floor] [--dev]`: a cold static build of a synthetic
+// `npm run bench [-- --n 1000] [--content DIR] [--serve [--soak MIN]] [--serve-only] [--render] [--no-floor] [--dev]`: a cold static build of a synthetic
 // (or given) corpus, with wall time, peak memory, phases, output size and page sizes, then the same number
 // of trivial pages from a bare App Router app (the floor); with --serve, the Node host (./serve.ts).
 // Prints numbers, asserts nothing.
@@ -11,6 +11,7 @@ import { filesUnder } from '../../lib/files.mjs';
 import { chromiumArgs, chromiumPath, waitFor } from '../chromium.mjs';
 import { generateCorpus } from './corpus';
 import { writeFloorApp } from './floor';
+import { renderBench } from './render';
 import { serveBench } from './serve';
 
 const args = process.argv.slice(2);
@@ -84,6 +85,10 @@ async function main() {
   const loadSeconds = (performance.now() - tLoad) / 1000;
   if (problems.length) throw new Error(`${problems.length} content errors, first: ${JSON.stringify(problems[0])}`);
   if (args.includes('--dev')) return devBench(index.articles[index.articles.length >> 1].file);
+  if (args.includes('--render')) {
+    results.render = renderBench(root, index.articles);
+    return writeResults(results);
+  }
   const soakMinutes = Number(flag('soak') ?? 0);
   if (args.includes('--serve-only')) {
     // The Node host alone: at 100,000 articles the static export before it takes half an hour.
