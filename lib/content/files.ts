@@ -100,7 +100,8 @@ const STATS_AT_ONCE = 128;
 
 /**
  * folderStamps, without holding up the event loop: folders are read in small batches and files are
- * stat-ed a batch at a time, so pages go on being served while a large folder is looked at.
+ * stat-ed a batch at a time, so pages go on being served while a large folder is looked at. The files
+ * are in the order they were found, not the folder's (inFolderOrder).
  */
 export async function folderStampsAsync(dir: string): Promise<Map<string, string>> {
   const articles: string[] = [];
@@ -117,7 +118,8 @@ export async function folderStampsAsync(dir: string): Promise<Map<string, string
       if (folder === dir) return new Map();
     }
   }
-  const files = inFolderOrder(dir, articles);
+  // In the folder's order later, and only if something changed (live.ts): sorting is the costly part.
+  const files = articles;
   try {
     const authors = path.join(dir, '_authors');
     files.push(...(await readdir(authors)).map((f) => path.join(authors, f)));

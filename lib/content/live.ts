@@ -134,10 +134,7 @@ function applyNoticed(live: LiveContent) {
       stamps.set(file, stamp);
     }
   }
-  adopt(
-    live,
-    added ? new Map(inFolderOrder(live.dir, stamps.keys()).map((f) => [f, stamps.get(f) as string])) : stamps,
-  );
+  adopt(live, added ? ordered(live.dir, stamps) : stamps);
 }
 
 /** Every file of the folder stat-ed, a batch at a time; one look at once, however many ask. */
@@ -145,7 +142,8 @@ function fullLook(live: LiveContent): Promise<void> {
   live.looking ??= (async () => {
     try {
       if (!live.watch?.working) watch(live);
-      adopt(live, await folderStampsAsync(live.dir));
+      const stamps = await folderStampsAsync(live.dir);
+      if (!sameStamps(stamps, live.stamps)) adopt(live, ordered(live.dir, stamps));
     } finally {
       live.looking = undefined;
     }
@@ -179,6 +177,10 @@ function logNewProblems(problems: Problem[], known: Problem[]) {
   const seen = new Set(known.map(formatProblem));
   for (const p of problems) if (!seen.has(formatProblem(p))) console.error(`content: left out: ${formatProblem(p)}`);
 }
+
+/** The stamps in the folder's order, which decides which of two files claiming one slug keeps it. */
+const ordered = (dir: string, stamps: Map<string, string>) =>
+  new Map(inFolderOrder(dir, stamps.keys()).map((file) => [file, stamps.get(file) as string]));
 
 const sameStamps = (a: Map<string, string>, b: Map<string, string>) =>
   a.size === b.size && [...a].every(([file, stamp]) => b.get(file) === stamp);
