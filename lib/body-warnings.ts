@@ -1,7 +1,7 @@
 // content:check's look at bodies: what renders, but not as written. Kept apart from lib/editorial-warnings.ts
 // because it renders (markdown, MDX), which the front-matter warnings never need.
 
-import type { ParsedArticle } from './content';
+import { articleBody, type ParsedArticle } from './content';
 import type { Finding } from './editorial-warnings';
 import { MAX_DEPTH } from './html-tree';
 import { excessNesting } from './markdown';
@@ -16,11 +16,12 @@ async function compileMdx(body: string): Promise<void> {
   await serialize(body, { mdxOptions: { remarkPlugins: [remarkGfm] } });
 }
 
-/** Bodies nested deeper than pages keep, and `.mdx` bodies that are shown as markdown, and why. */
+/** Bodies nested deeper than pages keep, and `.mdx` bodies shown as markdown, and why: each read from its file. */
 export async function bodyFindings(articles: ParsedArticle[]): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const a of articles) {
-    const asMarkdown = a.format === 'md' || !mdxWithinBudget(a.body);
+    const body = articleBody(a);
+    const asMarkdown = a.format === 'md' || !mdxWithinBudget(body);
     if (a.format === 'mdx' && asMarkdown) {
       findings.push({
         kind: 'MDX shown as markdown',
@@ -29,7 +30,7 @@ export async function bodyFindings(articles: ParsedArticle[]): Promise<Finding[]
       });
     } else if (a.format === 'mdx') {
       try {
-        await compileMdx(a.body);
+        await compileMdx(body);
       } catch (error) {
         findings.push({
           kind: 'MDX shown as markdown',
@@ -38,7 +39,7 @@ export async function bodyFindings(articles: ParsedArticle[]): Promise<Finding[]
         });
       }
     }
-    const depth = asMarkdown ? excessNesting(a.body) : undefined;
+    const depth = asMarkdown ? excessNesting(body) : undefined;
     if (depth) {
       const detail = `${depth} levels of HTML; below ${MAX_DEPTH} it is flattened, keeping the text`;
       findings.push({ kind: 'deeply nested body', files: [a.file], detail });

@@ -1,7 +1,7 @@
 // Syndication: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for every tag, category, author
 // and series; excerpts, or whole bodies when lib/site.ts says `feedContent: 'full'`.
 // Every field comes from untrusted files, so all of it is written through lib/xml.ts: escaped text, no CDATA.
-import { type Article, getContent, publishedBy } from './content';
+import { type Article, articleBody, getContent, publishedBy } from './content';
 import { formatDay, lastModified } from './dates';
 import { imageType, resizedImage } from './images';
 import { renderFeedBody } from './markdown';
@@ -99,14 +99,17 @@ function feedEntry(article: Article): Entry {
   };
 }
 
-/** Each body is rendered for feeds once per process, however many feeds (site, tags, …) carry it. */
+/**
+ * Each body is read from its file and rendered for feeds once per process, however many feeds (site,
+ * tags, …) carry it.
+ */
 const bodies = new WeakMap<Article, string>();
 
 function feedBody(article: Article): string {
   let html = bodies.get(article);
   if (html === undefined) {
     // An .mdx body is read as markdown here: its components' markup goes, their text stays.
-    html = renderFeedBody(article.body, absoluteUrl(urls.article(article.slug)));
+    html = renderFeedBody(articleBody(article), absoluteUrl(urls.article(article.slug)));
     bodies.set(article, html);
   }
   return html;

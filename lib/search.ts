@@ -1,6 +1,6 @@
 // What search knows of an article: one Pagefind record, made from the loaded content rather than from
 // rendered pages, so every article is searchable however few pages a build renders (lib/prerender.ts).
-import type { Article } from './content';
+import { type Article, articleBody } from './content';
 import { site } from './site';
 import { plainText } from './text';
 import { urls } from './urls';
@@ -13,13 +13,16 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-/** The record /search finds an article by: title, excerpt and body as text; category and tags as facets. */
+/**
+ * The record /search finds an article by: title, excerpt and body (read from its file) as text; category
+ * and tags as facets.
+ */
 export function searchRecord(article: Article): SearchRecord {
   const filters: Record<string, string[]> = { tag: article.tags.map((t) => t.name) };
   if (article.category) filters.category = [article.category.name];
   return {
     url: urls.article(article.slug),
-    content: [article.title, article.excerptFromBody ? '' : article.excerpt, plainText(article.body)]
+    content: [article.title, article.excerptFromBody ? '' : article.excerpt, plainText(articleBody(article))]
       .filter(Boolean)
       .join('\n'),
     language: site.locale.split('-')[0].toLowerCase(),

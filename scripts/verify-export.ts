@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type HTMLElement, parse } from 'node-html-parser';
-import { contentDir, loadContent } from '../lib/content';
+import { articleBody, contentDir, loadContent } from '../lib/content';
 import { site } from '../lib/site';
 import { plainText } from '../lib/text';
 
@@ -94,12 +94,13 @@ for (const article of index.articles) {
   }
   const body = doc.querySelector('.article-body');
   const bodyText = body?.text.trim() ?? '';
-  if (plainText(article.body).length > 0 && bodyText.length === 0) {
+  const markdown = articleBody(article);
+  if (plainText(markdown).length > 0 && bodyText.length === 0) {
     emptyBodies++;
     fail('no empty bodies', article.file);
   }
   if (/<\/?(p|div|span|figure|img|a)\b[^>]*>/i.test(bodyText)) fail('no visible HTML tags', article.file);
-  if (!/^\s*(```|~~~)/m.test(article.body) && body?.querySelector('pre, code'))
+  if (!/^\s*(```|~~~)/m.test(markdown) && body?.querySelector('pre, code'))
     fail('no code without fences', article.file);
   checkText('no entities in titles', article.file, doc.querySelector('h1')?.text);
   checkText('no entities in <title>', article.file, doc.querySelector('title')?.text);

@@ -10,7 +10,23 @@ import { decodeEntities, makeExcerpt, plainText, readingMinutes, squish } from '
 import { hostOf } from '../urls';
 import { fileSlug, fileStamp, readSource, shownPath } from './files';
 import { termKey } from './terms';
-import type { AuthorProfile, ParseCache, ParseResult, Problem } from './types';
+import type { AuthorProfile, ParseCache, ParsedArticle, ParseResult, Problem } from './types';
+
+/**
+ * A file's front-matter block and body, split and its YAML read, or the problem that stops it: the one
+ * way both the parse and articleBody (body.ts) read a file, so a page's body is the body parsed.
+ */
+export function splitSource(
+  shown: string,
+  source: string,
+): { block: ReturnType<typeof readFrontMatterBlock>; problems?: never } | { block?: never; problems: Problem[] } {
+  try {
+    return { block: readFrontMatterBlock(source) };
+  } catch (error) {
+    const message = error instanceof FrontMatterError ? error.message : `cannot be read (${(error as Error).message})`;
+    return { problems: [{ file: shown, field: 'front-matter', message }] };
+  }
+}
 
 /** Front-matter of one file checked against a schema; every problem names the file and the field. */
 export function readFrontMatter<T>(
@@ -18,13 +34,8 @@ export function readFrontMatter<T>(
   source: string,
   schema: z.ZodType<T>,
 ): { data: T; body: string; problems?: never } | { data?: never; body?: never; problems: Problem[] } {
-  let block: ReturnType<typeof readFrontMatterBlock>;
-  try {
-    block = readFrontMatterBlock(source);
-  } catch (error) {
-    const message = error instanceof FrontMatterError ? error.message : `cannot be read (${(error as Error).message})`;
-    return { problems: [{ file: shown, field: 'front-matter', message }] };
-  }
+  const { block, problems } = splitSource(shown, source);
+  if (problems) return { problems };
   const result = schema.safeParse(block.data);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => ({
@@ -59,32 +70,33 @@ function articleFrom(file: string, shown: string, source: string): ParseResult {
   const { data: fm, body } = result;
   const plain = plainText(body);
   const ext = path.extname(file).toLowerCase();
-  return {
-    problems: [],
-    article: {
-      slug: fm.slug ? fm.slug.normalize('NFC').toLowerCase() : fileSlug(file),
-      file: shown,
-      format: ext === '.mdx' ? 'mdx' : 'md',
-      title: squish(decodeEntities(fm.title)),
-      excerpt: makeExcerpt(fm.excerpt ?? undefined, body, undefined, plain),
-      excerptFromBody: !fm.excerpt?.trim(),
-      date: fm.date,
-      updated: fm.updated,
-      corrections: fm.corrections,
-      aliases: fm.aliases,
-      coverImage: fm.coverImage ?? undefined,
-      authorName: fm.author ? decodeEntities(fm.author) : site.defaultAuthor,
-      tagNames: fm.tags.map((t) => decodeEntities(t)),
-      categoryName: fm.category ? decodeEntities(fm.category) : undefined,
-      seriesName: fm.series ? decodeEntities(fm.series) : undefined,
-      seriesPart: fm.seriesPart,
-      source: fm.source ?? undefined,
-      sourceHost: fm.source ? hostOf(fm.source) : undefined,
-      draft: fm.draft === true,
-      readingMinutes: readingMinutes(plain),
-      body,
-    },
+  const article: ParsedArticle = {
+    slug: fm.slug ? fm.slug.normalize('NFC').toLowerCase() : fileSlug(file),
+    file: shown,
+    filePath: path.resolve(file),
+    format: ext === '.mdx' ? 'mdx' : 'md',
+    title: squish(decodeEntities(fm.title)),
+    excerpt: makeExcerpt(fm.excerpt ?? undefined, body, undefined, plain),
+    excerptFromBody: !fm.excerpt?.trim(),
+    date: fm.date,
+    updated: fm.updated,
+    corrections: fm.corrections,
+    aliases: fm.aliases,
+    coverImage: fm.coverImage ?? undefined,
+    authorName: fm.author ? decodeEntities(fm.author) : site.defaultAuthor,
+    tagNames: fm.tags.map((t) => decodeEntities(t)),
+    categoryName: fm.category ? decodeEntities(fm.category) : undefined,
+    seriesName: fm.series ? decodeEntities(fm.series) : undefined,
+    seriesPart: fm.seriesPart,
+    source: fm.source ?? undefined,
+    sourceHost: fm.source ? hostOf(fm.source) : undefined,
+    draft: fm.draft === true,
+    readingMinutes: readingMinutes(plain),
   };
+  // V8 keeps a string cut from another (a title from the YAML, an excerpt from the body's text) as a
+  // view of the whole: the article would keep its file's text, body and all, in memory for as long as
+  // the index or the parse cache holds it. A copy's strings are its own.
+  return { problems: [], article: structuredClone(article) };
 }
 
 /** One article file's parse, reused while the file keeps the size and time it was parsed at. */

@@ -9,10 +9,17 @@ export interface Correction {
   text: string;
 }
 
+/**
+ * An article as the index holds it: what lists, metadata and feeds need, and no body. What the body
+ * gives (excerpt, reading time) is made when the file is parsed; a page reads the body itself from the
+ * file when it renders (articleBody, body.ts), so a large folder's bodies never all sit in memory.
+ */
 export interface Article {
   slug: string;
   /** Path of the source file, as shown in messages. */
   file: string;
+  /** Absolute path of the source file: where articleBody (body.ts) reads the body when a page renders. */
+  filePath: string;
   format: 'md' | 'mdx';
   title: string;
   excerpt: string;
@@ -35,7 +42,6 @@ export interface Article {
   sourceHost?: string;
   draft: boolean;
   readingMinutes: number;
-  body: string;
 }
 
 /** What a link to an article shows. */

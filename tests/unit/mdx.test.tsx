@@ -1,11 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { ArticleBody } from '@/components/ArticleBody';
-import type { Article } from '@/lib/content';
+import { articleFiles, articleSource } from './article-files';
 import { unsafeParts } from './safe-html';
 
+const write = articleFiles();
+
 async function render(body: string): Promise<string> {
-  const article = { format: 'mdx', body, file: 'content/x.mdx' } as Article;
+  const article = { format: 'mdx', file: 'content/x.mdx', filePath: write('x.mdx', articleSource(body)) } as const;
   return renderToStaticMarkup(await ArticleBody({ article }));
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '@/lib/content';
+import { articleBody, readArticleFile } from '@/lib/content';
 import { articleSlug, listOption, newArticleSource } from '@/lib/new-article';
+import { articleFiles } from './article-files';
+
+const write = articleFiles();
 
 describe('npm run new', () => {
   it('writes front-matter the loader accepts, as a draft dated today', () => {
@@ -11,7 +14,7 @@ describe('npm run new', () => {
       author: 'Ada Winters',
       today: '2026-11-29',
     });
-    const { article, problems } = parseArticle('/content/robots.md', source);
+    const { article, problems } = readArticleFile(write('robots.md', source));
     expect(problems).toEqual([]);
     expect(article).toMatchObject({
       title: 'Robots: "folding" laundry # at last',
@@ -21,7 +24,8 @@ describe('npm run new', () => {
       authorName: 'Ada Winters',
       draft: true,
     });
-    expect(article?.body.trim()).not.toBe('');
+    if (!article) throw new Error('the new file must load');
+    expect(articleBody(article).trim()).not.toBe('');
   });
 
   it('makes a short slug from the title, cut at a hyphen', () => {

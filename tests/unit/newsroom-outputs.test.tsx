@@ -49,7 +49,7 @@ function story(over: Partial<Article> = {}): Article {
     category: term('News', 'news'),
     draft: false,
     readingMinutes: 2,
-    body: 'Body.',
+    filePath: '/content/corrected-story.md',
     ...over,
   };
 }
