@@ -195,7 +195,8 @@ async function startServer(root: string, env: NodeJS.ProcessEnv, port: number, f
   const child = spawn('node', argv, { cwd: root, env, detached: true, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/healthz`, { child, timeoutMs: 120_000 });
-  while ((await fetch(`${base}/healthz`)).status !== 200) await pause(50);
+  // A server still loading its content may drop a connection: ask again until it says ready.
+  while ((await fetch(`${base}/healthz`).catch(() => undefined))?.status !== 200) await pause(50);
   const readySeconds = (performance.now() - started) / 1000;
   if (!first) return { child, base };
   const response = await fetch(`${base}${first}`);
