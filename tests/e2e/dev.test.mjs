@@ -118,6 +118,8 @@ describe('npm run dev on a content folder outside the project', () => {
     const landed = await visit(old);
     assert.equal(landed.status, 200);
     assert.match(landed.text, /The body of The moved note/);
+    // Off the article first: its tab would reload itself on the deletion, racing the next test's visit.
+    await page.goto('about:blank');
     rmSync(path.join(dir, 'moved-note.md'));
     await new Promise((resolve) => setTimeout(resolve, 700));
     assert.equal((await fetch(`${server.base}${old}`)).status, 404);
