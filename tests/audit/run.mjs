@@ -5,14 +5,17 @@
 //   (0 violations), console errors (0), every internal reference resolves, a hostile article runs
 //   nothing when clicked through, page weight budgets for home, article and tag pages, the W3C Nu
 //   checker (0 errors), feedparser (every feed, bozo 0, real enclosure types) and no `localhost`.
+//   The pages read include fixtures with highlighted code, anchors and contents, corrections, a series
+//   and moved URLs (tests/fixtures/audit/); a check first makes sure they still carry those features.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { parse } from 'node-html-parser';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath, waitFor } from '../chromium.mjs';
 import { checkLinks } from './links.mjs';
@@ -29,12 +32,20 @@ const skipLighthouse = process.argv.includes('--no-lighthouse');
 const PAGES = {
   home: '/',
   article: '/articles/a-very-long-article/',
+  // Highlighted code in six languages, one unknown and one without, inline code, anchors and contents.
+  guide: '/articles/a-field-guide-to-code-in-articles/',
+  // Updated, with two corrections.
+  corrected: '/articles/the-style-desk-on-numbers/',
+  'series part': '/articles/migrating-the-archive-part-2/',
+  series: '/series/migrating-the-archive/',
   tag: '/tags/publishing/',
   category: '/categories/guides/',
   tags: '/tags/',
   search: '/search/',
 };
 const HOSTILE = '/articles/hostile-markup/';
+/** Redirect pages the export writes at the aliases of tests/fixtures/audit/old-links-keep-working.md. */
+const MOVED = ['/2019/04/02/links-that-last/', '/notes/déménagement/'];
 
 /** @type {{ name: string, ok: boolean }[]} */
 const results = [];
@@ -207,10 +218,91 @@ async function browserChecks(out) {
   }
 }
 
+/**
+ * The fixture pages still show what they are in the audit for, so a change to a fixture or to the
+ * site cannot quietly leave a feature out of the pages the gates read.
+ * @param {string} out
+ */
+function fixturePages(out) {
+  console.log('\nThe fixture pages carry the features they are audited for');
+  /** @param {string} pathname */
+  const read = (pathname) => {
+    const file = path.join(out, pathname, 'index.html');
+    // `pre` parsed as markup (node-html-parser keeps it raw by default).
+    return existsSync(file)
+      ? parse(readFileSync(file, 'utf8'), { blockTextElements: { script: true, style: true } })
+      : undefined;
+  };
+
+  const guide = read(PAGES.guide);
+  const body = guide?.querySelector('.article-body');
+  const highlighted = (body?.querySelectorAll('pre.hl > code') ?? []).map((c) => c.getAttribute('class'));
+  const languages = ['ts', 'bash', 'json', 'python', 'css', 'html'];
+  const unknown = body?.querySelector('pre > code.language-zzz');
+  const headings = body?.querySelectorAll(':is(h2, h3, h4)[id]') ?? [];
+  const anchored = headings.filter((h) => h.querySelector(`a.heading-anchor[href="#${h.id}"]`));
+  const levels = new Set(anchored.map((h) => h.tagName));
+  const contents = body?.querySelectorAll('nav.toc > ol > li') ?? [];
+  const blocks = body?.querySelectorAll('pre') ?? [];
+  record(
+    'fixture guide: code, anchors, contents',
+    languages.every((l) => highlighted.includes(`language-${l}`)) &&
+      unknown !== null &&
+      unknown !== undefined &&
+      !unknown.parentNode?.classList.contains('hl') &&
+      unknown.querySelectorAll('span').length === 0 &&
+      unknown.text.includes('<widgets> & "gadgets"') &&
+      (body?.querySelectorAll('p code').length ?? 0) > 0 &&
+      anchored.length === headings.length - 1 && // all but the contents' own heading
+      ['H2', 'H3', 'H4'].every((level) => levels.has(level)) &&
+      contents.length >= 3 &&
+      blocks.every((pre) => pre.getAttribute('tabindex') === '0'),
+    `${highlighted.length} highlighted blocks, zzz ${unknown ? 'plain' : 'missing'}, ${anchored.length} anchored headings, ${contents.length} contents entries, ${blocks.length} blocks`,
+  );
+
+  const corrected = read(PAGES.corrected);
+  const corrections = corrected?.querySelectorAll('[aria-labelledby="article-corrections"] li') ?? [];
+  record(
+    'fixture corrected: updated, two corrections',
+    /Updated/.test(corrected?.querySelector('article header')?.text ?? '') && corrections.length === 2,
+    `${corrections.length} corrections`,
+  );
+
+  const part = read(PAGES['series part']);
+  const box = part?.querySelector('nav[aria-label^="Series:"]');
+  const series = read(PAGES.series);
+  const listed = (series?.querySelectorAll('main a[href^="/articles/migrating-the-archive-part-"]') ?? []).map((a) =>
+    a.getAttribute('href'),
+  );
+  record(
+    'fixture series: three parts, the current one marked',
+    box?.querySelectorAll('li').length === 3 &&
+      box.querySelector('[aria-current="page"]')?.text.includes('part 2') === true &&
+      new Set(listed).size === 3,
+    `${box?.querySelectorAll('li').length ?? 0} parts in the box, ${new Set(listed).size} on the series page`,
+  );
+
+  const moved = MOVED.map((pathname) => read(pathname));
+  record(
+    'fixture aliases: a redirect page at each',
+    moved.every((doc) =>
+      /url=\/articles\/old-links-keep-working\/$/.test(
+        doc?.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content') ?? '',
+      ),
+    ),
+    `${moved.filter(Boolean).length} of ${MOVED.length}`,
+  );
+}
+
 /** @param {string} out */
 function validators(out) {
   console.log('\nW3C Nu HTML Checker (errors only)');
-  const pages = { ...PAGES, video: '/articles/an-article-with-a-video/', 'not found': '404.html' };
+  const pages = {
+    ...PAGES,
+    video: '/articles/an-article-with-a-video/',
+    'not found': '404.html',
+    ...Object.fromEntries(MOVED.map((pathname) => [`moved ${pathname}`, pathname])),
+  };
   for (const [name, pathname] of Object.entries(pages)) {
     if (['category', 'tags'].includes(name)) continue;
     const errors = nuErrors(out, [pathname]);
@@ -250,6 +342,7 @@ function validators(out) {
 }
 
 const out = build();
+fixturePages(out);
 validators(out);
 const stop = await serve(out);
 try {
