@@ -35,6 +35,8 @@ function write(name, title, { date = '2026-11-01', tags = '[Field notes]', alias
  * @param {string} pathname
  */
 async function visit(pathname) {
+  // Off the last page first: its tab reloads itself once the save is seen, which would race this visit.
+  await page.goto('about:blank');
   await new Promise((resolve) => setTimeout(resolve, 300));
   const status = /** @type {import('playwright-core').Response} */ (
     await page.goto(`${server.base}${pathname}`)
