@@ -8,12 +8,15 @@
 //    the build to end. It starts as soon as Next says its pages are generated: what follows (Next
 //    copying the export, postbuild) waits on the disk and leaves the cores idle. The new index then
 //    replaces public/pagefind (Node host) or out/pagefind (static export) whole.
+// 4. For --static, the size of out/ (files and bytes, the search index included), with a warning naming
+//    the static hosts it is too big for (lib/static-hosts.mjs).
 // Prints how long each step took, for `npm run bench`.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { missingGeneratedLine, pagesGenerated } from '../lib/server/next-internals.mjs';
+import { exportSize, hostLimitWarning } from '../lib/static-hosts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const isStatic = process.argv.includes('--static');
@@ -133,6 +136,14 @@ async function main() {
   rmSync(target, { recursive: true, force: true });
   renameSync(staging, target);
   console.log(`build: ${timings.join(' · ')}`);
+  if (isStatic) {
+    const exported = exportSize(path.join(root, 'out'));
+    console.log(
+      `export: out/ holds ${exported.files} files in ${exported.directories} folders, ${exported.bytes} bytes, the largest file ${exported.largestFileBytes} bytes`,
+    );
+    const warning = hostLimitWarning(exported);
+    if (warning) console.warn(`\n${warning}\n`);
+  }
   return 0;
 }
 

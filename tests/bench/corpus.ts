@@ -1,9 +1,54 @@
 // A synthetic corpus shaped like the real imported one (measured on ../shared/corpus): body lengths
 // (p50 1.7 KB, p90 3.5 KB, p99 26 KB, max ~110 KB), ~20% raw-HTML bodies, ~10% tab-indented scraps,
 // ~70 tags with one on ~2/3 of articles (~3.2 tags each), 13 categories, two front-matter
-// generations, a few titles with entities. Deterministic for a given N.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// generations, a few titles with entities. Deterministic for a given N. A finished corpus carries a stamp
+// (.corpus.json, which the loader passes over as it does every dot file), so that ensureCorpus reuses it.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+const STAMP = '.corpus.json';
+/** Bump when the generator's output changes, so that corpora made before are made again. */
+const GENERATOR = 1;
+const articleName = (i: number) => `article-${String(i).padStart(5, '0')}.md`;
+
+/** What `dir` holds, when it is a finished corpus of `n` from this generator and `seed`. */
+function stampOf(dir: string, n: number, seed: number): { generated: string } | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(path.join(dir, STAMP), 'utf8'));
+    return stamp.n === n && stamp.seed === seed && stamp.generator === GENERATOR ? stamp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The corpus of `n` in `dir`, generated only when it is not there already. Returns whether it was reused
+ * and when its stamp was written, which tells one generation of the folder from another.
+ * A folder from before stamps is taken as it is when it holds exactly the `n` files the generator names
+ * (what generateCorpus always wrote), and stamped; anything else is generated again.
+ */
+export function ensureCorpus(dir: string, n: number, seed = 12763): { reused: boolean; generated: string } {
+  const stamp = stampOf(dir, n, seed);
+  if (stamp) return { reused: true, generated: stamp.generated };
+  if (seed === 12763 && existsSync(dir)) {
+    const names = readdirSync(dir);
+    if (
+      names.length === n &&
+      existsSync(path.join(dir, articleName(n - 1))) &&
+      names.every((f) => /^article-\d+\.md$/.test(f))
+    ) {
+      return { reused: true, generated: writeStamp(dir, n, seed) };
+    }
+  }
+  generateCorpus(dir, n, seed);
+  return { reused: false, generated: stampOf(dir, n, seed)?.generated ?? '' };
+}
+
+function writeStamp(dir: string, n: number, seed: number): string {
+  const generated = new Date().toISOString();
+  writeFileSync(path.join(dir, STAMP), `${JSON.stringify({ n, seed, generator: GENERATOR, generated })}\n`);
+  return generated;
+}
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -132,9 +177,7 @@ export function generateCorpus(dir: string, n: number, seed = 12763): void {
           `category: ${category}`,
           `source: >-\n  https://news.example.org/${date.replaceAll('-', '/')}/story-${i}/`,
         ];
-    writeFileSync(
-      path.join(dir, `article-${String(i).padStart(5, '0')}.md`),
-      `---\n${fm.join('\n')}\n---\n${parts.join('\n\n')}\n`,
-    );
+    writeFileSync(path.join(dir, articleName(i)), `---\n${fm.join('\n')}\n---\n${parts.join('\n\n')}\n`);
   }
+  writeStamp(dir, n, seed);
 }

@@ -1,18 +1,22 @@
 // `npm run bench [-- --n 1000] [--content DIR] [--serve [--soak MIN]] [--serve-only] [--render] [--no-floor] [--dev]`: a cold static build of a synthetic
-// (or given) corpus, with wall time, peak memory, phases, output size and page sizes, then the same number
-// of trivial pages from a bare App Router app (the floor); with --serve, the Node host (./serve.ts).
+// (or given) corpus, with wall time, peak memory, phases, output size (files and bytes of out/, the search
+// index included, per article, and the static hosts it is too big for) and page sizes, then the same
+// number of trivial pages from a bare App Router app (the floor); with --serve, the Node host (./serve.ts).
+// `--tools [--repeat K] [--tools-only a,b]`: each tool at n and n/10, for linearity (./tools.ts).
 // Prints numbers, asserts nothing.
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../lib/content';
-import { filesUnder } from '../../lib/files.mjs';
+import { entriesUnder } from '../../lib/files.mjs';
+import { exceededHosts } from '../../lib/static-hosts.mjs';
 import { chromiumArgs, chromiumPath, waitFor } from '../chromium.mjs';
 import { generateCorpus } from './corpus';
 import { writeFloorApp } from './floor';
 import { renderBench } from './render';
 import { serveBench } from './serve';
+import { toolsBench } from './tools';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -24,9 +28,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 const content = path.resolve(flag('content') ?? path.join(root, '.bench', `corpus-${n}`));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: content };
 
-/** Sum of RSS per process in the tree under `pid`, sampled; returns the largest single process seen. */
+/** RSS of each process in the tree under `pid`, sampled; returns the largest single process seen and the tree's largest sum. */
 function watchMemory(pid: number) {
-  let peak = { rss: 0, command: '' };
+  let peak = { rss: 0, command: '', treeRss: 0 };
   const timer = setInterval(() => {
     try {
       const rows = execSync('ps -eo pid=,ppid=,rss=,comm=', { encoding: 'utf8' })
@@ -43,9 +47,13 @@ function watchMemory(pid: number) {
           }
         }
       }
+      let sum = 0;
       for (const [p, , rss, comm] of rows) {
-        if (tree.has(Number(p)) && Number(rss) > peak.rss) peak = { rss: Number(rss), command: comm };
+        if (!tree.has(Number(p))) continue;
+        sum += Number(rss);
+        if (Number(rss) > peak.rss) peak = { ...peak, rss: Number(rss), command: comm };
       }
+      if (sum > peak.treeRss) peak = { ...peak, treeRss: sum };
     } catch {}
   }, 250);
   return () => {
@@ -54,7 +62,13 @@ function watchMemory(pid: number) {
   };
 }
 
-async function run(command: string, argv: string[], extraEnv: Record<string, string> = {}, cwd = root) {
+async function run(
+  command: string,
+  argv: string[],
+  extraEnv: Record<string, string> = {},
+  cwd = root,
+  allowFailure = false,
+) {
   const started = performance.now();
   const child = spawn(command, argv, { cwd, env: { ...env, ...extraEnv } });
   const stop = watchMemory(child.pid ?? 0);
@@ -63,17 +77,32 @@ async function run(command: string, argv: string[], extraEnv: Record<string, str
   child.stderr.on('data', (d) => (output += d));
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   const peak = stop();
-  if (code !== 0) throw new Error(`${command} ${argv.join(' ')} failed:\n${output.slice(-3000)}`);
-  return { seconds: (performance.now() - started) / 1000, peak, output };
+  if (code !== 0 && !allowFailure) throw new Error(`${command} ${argv.join(' ')} failed:\n${output.slice(-3000)}`);
+  return { seconds: (performance.now() - started) / 1000, peak, output, code };
 }
 
-const walk = (dir: string) => filesUnder(dir).map((file) => ({ file, size: statSync(file).size }));
+/** Every file below `dir` with its size, and how many folders there are: one walk, one stat a file. */
+function walk(dir: string) {
+  const files: { file: string; size: number }[] = [];
+  let directories = 0;
+  for (const entry of entriesUnder(dir)) {
+    if (entry.directory) directories++;
+    else files.push({ file: entry.path, size: statSync(entry.path).size });
+  }
+  return { files, directories };
+}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
   const results: Record<string, unknown> & { searchIndex?: { bytes: number; files: number } } = { n, content };
+  if (args.includes('--tools')) {
+    const only = flag('tools-only')?.split(',').filter(Boolean);
+    const repeat = Number(flag('repeat') ?? 1);
+    Object.assign(results, await toolsBench({ root, n, run, only, repeat }));
+    return writeResults(results, `bench-tools-${n}.json`);
+  }
   if (!flag('content')) {
     const t = performance.now();
     generateCorpus(content, n);
@@ -124,7 +153,7 @@ async function main() {
   const pages = Number(generated?.[3] ?? 0);
 
   const out = path.join(root, 'out');
-  const files = walk(out);
+  const { files, directories } = walk(out);
   const html = files.filter((f) => f.file.endsWith('.html'));
   const isArticle = (f: string) => f.includes(`${path.sep}articles${path.sep}`);
   const isSearchOrError = (f: string) => /[/\\](search|404|_not-found)[/\\]|404\.html$/.test(f);
@@ -169,6 +198,8 @@ async function main() {
     peakProcess: build.peak.command,
     outputBytes: files.reduce((s, f) => s + f.size, 0),
     outputFiles: files.length,
+    outputDirectories: directories,
+    largestFileBytes: files.reduce((max, f) => Math.max(max, f.size), 0),
     htmlPages: html.length,
     largestHtml: { file: path.relative(out, largest.file), bytes: largest.size },
     largestListPage: { file: path.relative(out, lists.at(-1)?.file ?? ''), bytes: lists.at(-1)?.size ?? 0 },
@@ -184,6 +215,14 @@ async function main() {
     },
   });
 
+  const exceeded = exceededHosts({
+    files: files.length,
+    bytes: results.outputBytes as number,
+    directories,
+    largestFileBytes: results.largestFileBytes as number,
+  });
+  results.hostsExceeded = exceeded.map(({ host, over }) => ({ host: host.name, over }));
+  const overHosts = exceeded.map(({ host, over }) => `${host.name} (${over.join(', ')})`).join('; ') || 'none';
   const p = results.phases as Record<string, number>;
   const fl = results.firstLoadJsGzip as Record<string, number>;
   console.log(`
@@ -193,7 +232,9 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
   peak RSS, largest process ${(results.peakRssMB as number).toFixed(0)} MB (${results.peakProcess})
   phases                    load content ${p.loadContentSeconds.toFixed(2)} s (in-process) · content check ${p.contentCheckSeconds.toFixed(1)} s · compile ${p.compileSeconds.toFixed(1)} s · generate ${p.generateSeconds.toFixed(1)} s · rest of next build ${(p.nextBuildSeconds - p.compileSeconds - p.generateSeconds).toFixed(1)} s · postexport ${p.postexportSeconds.toFixed(1)} s · postbuild ${p.postbuildSeconds.toFixed(1)} s
   search index              ${p.searchIndexSeconds.toFixed(1)} s, from the end of page generation; the build waited for it ${p.searchWaitSeconds.toFixed(1)} s
-  output                    ${mb(results.outputBytes as number)} in ${files.length} files (${html.length} HTML pages)
+  output                    ${mb(results.outputBytes as number)} in ${files.length} files, ${directories} folders (${html.length} HTML pages), search index included
+  per article               ${(files.length / index.articles.length).toFixed(2)} files, ${kb((results.outputBytes as number) / index.articles.length)} (whole export / articles)
+  static hosts it is over   ${overHosts}
   largest HTML page         ${kb(largest.size)} ${path.relative(out, largest.file)}
   largest list page         ${kb(lists.at(-1)?.size ?? 0)} ${path.relative(out, lists.at(-1)?.file ?? '')} (${results.listPagesOver100KB} over 100 KB)
   article pages             ${articles.length}, median ${kb(median)}, largest ${kb(articles.at(-1)?.size ?? 0)} (${overBound.length} over 2 × body + 50 KB)
@@ -219,9 +260,9 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
   writeResults(results);
 }
 
-function writeResults(results: Record<string, unknown>) {
+function writeResults(results: Record<string, unknown>, name = `bench-${path.basename(content)}.json`) {
   mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-  const file = path.join(root, 'bench-results', `bench-${path.basename(content)}.json`);
+  const file = path.join(root, 'bench-results', name);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(root, file)}`);
 }
