@@ -30,3 +30,21 @@ export function searchRecord(article: Article): SearchRecord {
     filters,
   };
 }
+
+/**
+ * Everything searchRecord makes an article's record from, as one string, with the stamp of its file
+ * (the body is read from it): equal keys, equal records, so a search shard of equal keys need not be
+ * indexed again (lib/search-shards.ts). Change searchRecord, and this with it.
+ */
+export function recordKey(article: Article, fileStamp: string): string {
+  return [
+    article.filePath,
+    fileStamp,
+    urls.article(article.slug),
+    article.title,
+    article.date.day,
+    article.excerptFromBody ? '' : article.excerpt,
+    article.category?.name ?? '',
+    ...article.tags.map((t) => t.name),
+  ].join('\u0001');
+}

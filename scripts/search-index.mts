@@ -2,38 +2,132 @@
 // content folder rather than from rendered pages (lib/search.ts). The builds run it beside `next build` (scripts/build.mjs);
 // on a running Node host, run it alone to catch search up with new content: `npm start` serves
 // /pagefind/ from the folder as it is, so no restart is needed. Default folder: public/pagefind.
+//
+// The index is cut into shards of whole days (lib/search-shards.ts), written as folders beside a
+// manifest (shards.json) that the search page reads. A shard is built once: it is kept in
+// .next/cache/search-shards under its id, and a later run whose shard has the same id copies it.
+// Shards to build are shared among worker processes, one per core (scripts/search-shard-worker.mts).
+// For tests: --shard-articles N and --recent-articles N change the sizes.
+
+import { fork } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { contentDir, formatProblem, loadContent } from '../lib/content';
-import { searchRecord } from '../lib/search';
+import { fileStamp } from '../lib/content/files';
+import { codeKey, loadParses } from '../lib/content/parse-store';
+import { recordKey } from '../lib/search';
+import { MANIFEST, planShards, RECENT_ARTICLES, SHARD_ARTICLES, type Shard, shardManifest } from '../lib/search-shards';
+import type { ShardDone, ShardJob } from './search-shard-worker.mts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'shard-articles': { type: 'string' }, 'recent-articles': { type: 'string' } },
+});
+const positive = (name: string, value: string | undefined, fallback: number) => {
+  const n = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`search:index: --${name} must be a whole number ≥ 1`);
+  return n;
+};
+const shardArticles = positive('shard-articles', values['shard-articles'], SHARD_ARTICLES);
+const recentArticles = positive('recent-articles', values['recent-articles'], RECENT_ARTICLES);
+const cacheDir = path.resolve('.next', 'cache', 'search-shards');
+// A worker is TypeScript too: it runs under tsx's loader, as this script does.
+const WORKER = fileURLToPath(new URL('./search-shard-worker.mts', import.meta.url));
+/** Kept shards not used by a run for this long are removed. */
+const KEEP_UNUSED_MS = 7 * 24 * 3600 * 1000;
+
+/** The shards not in the cache, built by worker processes, one per core; resolves with their errors. */
+async function buildShards(shards: Shard[]): Promise<string[]> {
+  const queue = [...shards].sort((a, b) => b.articles.length - a.articles.length);
+  const errors: string[] = [];
+  const workers = Math.min(queue.length, availableParallelism());
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      // Structured clone, as between threads: an article's dates and maps arrive as they are.
+      const worker = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+      const ended = new Promise((resolve) => worker.once('exit', resolve));
+      try {
+        for (let shard = queue.shift(); shard; shard = queue.shift()) {
+          const job: ShardJob = { articles: shard.articles, output: path.join(cacheDir, shard.dir) };
+          const done = await new Promise<ShardDone>((resolve, reject) => {
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.send(job);
+          });
+          errors.push(...done.errors.map((e) => `${shard.dir}: ${e}`));
+          console.log(
+            `search:index: ${shard.dir} (${shard.from} to ${shard.to}, ${shard.articles.length} articles) in ${done.seconds.toFixed(1)} s`,
+          );
+        }
+      } finally {
+        worker.send('close');
+        await ended;
+      }
+    }),
+  );
+  return errors;
+}
+
+/** Shards kept for a week unused go (and any half-made one); the ones just used are touched. */
+function tidyCache(used: Shard[]) {
+  const now = new Date();
+  const keep = new Set(used.map((s) => s.dir));
+  for (const name of readdirSync(cacheDir)) {
+    const folder = path.join(cacheDir, name);
+    if (keep.has(name)) continue;
+    if (name.endsWith('.partial') || now.getTime() - statSync(folder).mtimeMs > KEEP_UNUSED_MS) {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  for (const dir of keep) utimesSync(path.join(cacheDir, dir), now, now);
+}
 
 async function main() {
-  const output = path.resolve(process.argv[2] ?? 'public/pagefind');
+  const output = path.resolve(positionals[0] ?? 'public/pagefind');
   const started = performance.now();
-  const { index: content, problems } = loadContent(contentDir());
+  const dir = contentDir();
+  // The parses the builds' content check kept: files unchanged since are not read again.
+  const { index: content, problems } = loadContent(dir, { cache: loadParses(dir) });
   for (const p of problems) console.warn(`search:index: left out: ${formatProblem(p)}`);
 
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`search:index: Pagefind did not start: ${errors.join('; ')}`);
-  // Pagefind indexes in its own process; a few records in flight keep it busy without queueing them all.
-  const IN_FLIGHT = 64;
-  for (let i = 0; i < content.articles.length; i += IN_FLIGHT) {
-    const batch = content.articles.slice(i, i + IN_FLIGHT);
-    const added = await Promise.all(batch.map((article) => index.addCustomRecord(searchRecord(article))));
-    for (const result of added) errors.push(...result.errors);
-  }
-  const written = await index.writeFiles({ outputPath: output });
-  errors.push(...written.errors);
-  await pagefind.close();
-
+  const code = codeKey();
+  const shards = planShards(content.articles, (a) => recordKey(a, fileStamp(a.filePath)), code, shardArticles);
+  mkdirSync(cacheDir, { recursive: true });
+  const missing = shards.filter((s) => !existsSync(path.join(cacheDir, s.dir)));
+  const errors = await buildShards(missing);
   if (errors.length > 0) {
     console.error(`search:index: ${errors.join('\n')}`);
     process.exitCode = 1;
     return;
   }
+
+  // Written beside the destination and moved into place, so a reader never sees half an index.
+  const staging = `${output}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const shard of shards)
+    cpSync(path.join(cacheDir, shard.dir), path.join(staging, shard.dir), { recursive: true });
+  writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify(shardManifest(shards, recentArticles))}\n`);
+  rmSync(output, { recursive: true, force: true });
+  renameSync(staging, output);
+  tidyCache(shards);
+
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `search:index: ${content.articles.length} articles indexed into ${path.relative(process.cwd(), output)} in ${seconds} s`,
+    `search:index: ${content.articles.length} articles indexed into ${path.relative(process.cwd(), output)} in ${seconds} s (${shards.length} shards, ${missing.length} built, ${shards.length - missing.length} kept)`,
   );
 }
 

@@ -73,6 +73,14 @@ export default function SearchPage() {
         data-search-results
         className="mt-4 flex flex-col gap-6 [&_.search-date]:text-sm [&_.search-date]:text-zinc-600 dark:[&_.search-date]:text-zinc-400 [&_.search-excerpt]:mt-1 [&_.search-title]:font-serif [&_.search-title]:text-xl [&_.search-title]:font-semibold [&_.search-title:hover]:underline [&_mark]:bg-yellow-200 [&_mark]:text-zinc-900"
       />
+      <p data-search-older hidden className="mt-8 text-sm">
+        <button
+          type="button"
+          className="rounded border border-zinc-500 px-3 py-2 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        >
+          Also search older articles
+        </button>
+      </p>
       <script src="/search.js" type="module" />
     </div>
   );

@@ -4,6 +4,7 @@ import { readSettings } from '../settings.mjs';
 import { loadContent } from './build-index';
 import { contentDir } from './files';
 import { liveContent } from './live';
+import { loadParses } from './parse-store';
 import { ContentError, type ContentIndex } from './types';
 
 // Next bundles each route separately, so a module-level variable would be one per route bundle:
@@ -23,7 +24,9 @@ export function getContent(): ContentIndex {
   memo.__inkwellContent ??= new Map();
   let index = memo.__inkwellContent.get(dir);
   if (!index) {
-    const loaded = loadContent(dir);
+    // The parses the build's content check just kept: each of the build's processes reads the store
+    // rather than every file (a file changed since is read again; parse-store.ts).
+    const loaded = loadContent(dir, { cache: loadParses(dir) });
     if (loaded.problems.length > 0) throw new ContentError(loaded.problems);
     index = loaded.index;
     memo.__inkwellContent.set(dir, index);

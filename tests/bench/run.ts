@@ -15,6 +15,7 @@ import { chromiumArgs, chromiumPath, waitFor } from '../chromium.mjs';
 import { generateCorpus } from './corpus';
 import { writeFloorApp } from './floor';
 import { renderBench } from './render';
+import { searchDownloads } from './search';
 import { serveBench } from './serve';
 import { toolsBench } from './tools';
 
@@ -246,7 +247,7 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
     const query = await searchBench(out);
     results.searchQuery = query;
     console.log(
-      `  search index              ${mb(results.searchIndex.bytes)} in ${pagefindFiles.length} files; one query ("${query.query}") downloads ${kb(query.bytes)} in ${query.requests} requests, ${query.results}`,
+      `  search index              ${mb(results.searchIndex.bytes)} in ${pagefindFiles.length} files; one query ("${query.query}") downloads ${kb(query.bytes)} in ${query.requests} requests, ${query.results}; ${query.older}`,
     );
   } catch (error) {
     console.log(`  search index              ${mb(results.searchIndex.bytes)}; the query in Chromium failed: ${error}`);
@@ -301,37 +302,18 @@ App Router floor: ${floorPages} trivial pages, same Next configuration, cold
   };
 }
 
-/** What a reader downloads to search: the bytes of every /pagefind/ response for one typed query. */
+/** The search download from the export, served on loopback. */
 async function searchBench(out: string) {
-  const { chromium } = await import('playwright-core');
   const port = 4398;
   const server = spawn('node', ['scripts/serve-static.mjs', out, String(port)], {
     cwd: root,
     detached: true,
     stdio: 'ignore',
   });
-  // Launched inside `try`, so that a browser that fails to start does not leave the server running.
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     await waitFor(`http://127.0.0.1:${port}/`);
-    const page = await browser.newPage();
-    let bytes = 0;
-    let requests = 0;
-    page.on('response', async (response) => {
-      if (!response.url().includes('/pagefind/')) return;
-      requests++;
-      bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
-    });
-    await page.goto(`http://127.0.0.1:${port}/search/`);
-    const query = 'model training';
-    await page.getByLabel('Search articles').fill(query);
-    await page.locator('[data-search-results] li').first().waitFor({ timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
-    const results = (await page.locator('[data-search-status]').textContent()) ?? '';
-    return { query, bytes, requests, results };
+    return await searchDownloads(`http://127.0.0.1:${port}`);
   } finally {
-    await browser?.close();
     stopGroup(server);
   }
 }

@@ -118,7 +118,7 @@ export async function bothHosts(env, port) {
     nodeHost.stop();
     removeDir(dir);
   };
-  return { staticHost, nodeHost, browser, close };
+  return { staticHost, nodeHost, browser, close, staticDir: dir };
 }
 
 export function launch() {

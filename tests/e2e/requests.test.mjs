@@ -18,12 +18,15 @@ cpSync(path.join(root, 'tests/fixtures/site'), CONTENT_DIR, { recursive: true })
 const LOGS = mkdtempSync(path.join(tmpdir(), 'inkwell-requests-logs-'));
 const LOG = path.join(LOGS, 'server.log');
 const PORT = 4350;
-const SEARCH_FILE = '/pagefind/pagefind.js';
+/** A file of the search index's newest shard, as the search page loads it (public/pagefind/shards.json). */
+let SEARCH_FILE = '';
 
 /** @type {import('./harness.mjs').Server} */
 let host;
 before(async () => {
   buildNode({ CONTENT_DIR, PRERENDER_NEWEST: '2' });
+  const manifest = JSON.parse(readFileSync(path.join(root, 'public/pagefind/shards.json'), 'utf8'));
+  SEARCH_FILE = `/pagefind/${manifest.shards[0].dir}/pagefind.js`;
   host = await startNode(PORT, { CONTENT_DIR }, openSync(LOG, 'w'));
 });
 

@@ -1,7 +1,8 @@
 // @ts-check
 // The bundled site, built for both hosts and read in Chromium as a reader would.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -16,13 +17,15 @@ const PUBLISHED = readdirSync(path.join(root, 'content'))
 let browser;
 /** @type {import('./harness.mjs').Server} */
 let staticHost;
+/** @type {string} */
+let staticDir;
 /** @type {import('./harness.mjs').Server} */
 let nodeHost;
 /** @type {() => Promise<void>} */
 let close;
 
 before(async () => {
-  ({ browser, staticHost, nodeHost, close } = await bothHosts({ SITE_URL }, 4310));
+  ({ browser, staticHost, nodeHost, close, staticDir } = await bothHosts({ SITE_URL }, 4310));
 });
 
 after(() => close?.());
@@ -382,6 +385,47 @@ describe('discovery', () => {
       await page.context().close();
     });
   }
+
+  it('searches the newest shards of the index first, and older articles when asked', async () => {
+    // The export's index, cut into shards of two articles, three articles to a search: the seed article,
+    // the oldest, is in an older shard. The export's own index is put back afterwards.
+    const pagefind = path.join(staticDir, 'pagefind');
+    renameSync(pagefind, `${pagefind}.whole`);
+    try {
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/search-index.mts', pagefind, '--shard-articles', '2', '--recent-articles', '3'],
+        { cwd: root, stdio: 'pipe' },
+      );
+      const manifest = JSON.parse(readFileSync(path.join(pagefind, 'shards.json'), 'utf8'));
+      assert.ok(manifest.shards.length >= 4, `${manifest.shards.length} shards`);
+      const older = manifest.shards.slice(manifest.recent);
+      const olderCount = older.reduce((/** @type {number} */ sum, /** @type {{ articles: number }} */ s) => sum + s.articles, 0);
+
+      const page = await offlinePage(browser);
+      await page.goto(`${staticHost.base}/search/?q=deepseek`);
+      const button = page.getByRole('button', { name: /^Also search \d+ older articles/ });
+      await button.waitFor();
+      assert.match(await button.innerText(), new RegExp(`^Also search ${olderCount} older articles \\(`));
+      await page.locator('[data-search-status]', { hasText: '0 results' }).waitFor();
+
+      await button.click();
+      const result = page.locator('[data-search-results] li a').first();
+      await result.waitFor();
+      assert.equal(await result.getAttribute('href'), `/articles/${SEED}/`);
+      await searchIs(page, { q: 'deepseek', older: '1' });
+      assert.equal(await button.isVisible(), false);
+
+      // The link says so: opened again, it searches the older articles at once.
+      await page.reload();
+      await page.locator('[data-search-results] li a').first().waitFor();
+      assert.equal(await page.locator('[data-search-older]').isVisible(), false);
+      await page.context().close();
+    } finally {
+      rmSync(pagefind, { recursive: true, force: true });
+      renameSync(`${pagefind}.whole`, pagefind);
+    }
+  });
 
   it('searches as a plain GET form with JavaScript off, and says search needs it', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
