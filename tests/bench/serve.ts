@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ContentIndex } from '../../lib/content';
 import { waitFor } from '../chromium.mjs';
+import { searchDownloads } from './search';
 
 type Run = (
   command: string,
@@ -60,12 +61,14 @@ export async function serveBench({ root, env: given, index, run, staticSeconds, 
     reported ||= step.output.match(/^build: (.*)$/m)?.[1] ?? '';
   }
   const buildSeconds = (performance.now() - started) / 1000;
+  const rebuild = await rebuildAfterOneEdit(root, index, run, bin);
   results.nodeBuild = {
     seconds: buildSeconds,
     ofStatic: buildSeconds / staticSeconds,
     prerendered,
     steps,
     peakRssMB: peak / 1024,
+    rebuild,
   };
   console.log(`
 Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} articles
@@ -73,7 +76,8 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
   steps                     ${Object.entries(steps)
     .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
     .join(' · ')}
-  scripts/build.mjs         ${reported}`);
+  scripts/build.mjs         ${reported}
+  rebuild, one article edited ${rebuild.seconds.toFixed(1)} s (${rebuild.reported}); peak ${rebuild.peakRssMB.toFixed(0)} MB`);
 
   // Long-tail articles, beyond what the build prerendered, spread over the archive.
   const tail = index.articles.slice(1000);
@@ -111,6 +115,15 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
     console.log(
       `  server RSS                ${rendering.rssMB} MB after ${Math.min(LONG_TAIL_ALONE, tail.length)} long-tail renders, ${loaded.rssMB} MB after ${2 * LOAD.seconds} s of load on cached pages`,
     );
+    try {
+      const query = await searchDownloads(alone.base);
+      results.searchQuery = query;
+      console.log(
+        `  search                    one query ("${query.query}") downloads ${(query.bytes / 1024).toFixed(1)} KB in ${query.requests} requests, ${query.results}; ${query.older}`,
+      );
+    } catch (error) {
+      console.log(`  search                    the query in Chromium failed: ${error}`);
+    }
     results.newFile = await newFileSeen(alone.base, index, env.CONTENT_DIR ?? '');
     results.churn = await underChurn(root, alone.base, index, env.CONTENT_DIR ?? '');
     if (soakMinutes > 0) results.soak = await soak(alone, [cached, tag, ...sample(5, 500)], soakMinutes);
@@ -161,6 +174,31 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
     for (const child of servers) stop(child);
     if (redis) stop(redis);
   }
+}
+
+/**
+ * `npm run build` again after one article in the middle of the archive gains a sentence: what the parse
+ * store and the kept search shards save. The file is put back afterwards (the server reads it again).
+ */
+async function rebuildAfterOneEdit(root: string, index: ContentIndex, run: Run, bin: Record<string, string>) {
+  const edited = index.articles[index.articles.length >> 1]?.filePath;
+  if (!edited) return { seconds: Number.NaN, peakRssMB: Number.NaN, reported: 'no articles' };
+  const original = readFileSync(edited, 'utf8');
+  writeFileSync(edited, `${original}\nOne more sentence, added for the rebuild.\n`);
+  const started = performance.now();
+  let peak = 0;
+  let reported = '';
+  try {
+    for (const command of npmScript(root, 'build')) {
+      const step = await run('sh', ['-c', command], bin);
+      peak = Math.max(peak, step.peak.rss);
+      reported ||= step.output.match(/^build: (.*)$/m)?.[1] ?? '';
+      reported += step.output.match(/^search:index: .* \((\d+ shards, \d+ built, \d+ kept)\)$/m)?.[1] ?? '';
+    }
+  } finally {
+    writeFileSync(edited, original);
+  }
+  return { seconds: (performance.now() - started) / 1000, peakRssMB: peak / 1024, reported };
 }
 
 function npmScript(root: string, name: string): string[] {

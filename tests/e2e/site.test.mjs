@@ -2,11 +2,12 @@
 // The bundled site, built for both hosts and read in Chromium as a reader would.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { bothHosts, offlinePage, root } from './harness.mjs';
+import { bothHosts, offlinePage, removeDir, root, serveStatic } from './harness.mjs';
 
 const SEED = 'databricks-co-founder-argues-us-must-go-open-source-to-beat-china-in-ai';
 const SITE_URL = 'https://news.inkwell.test';
@@ -387,23 +388,25 @@ describe('discovery', () => {
   }
 
   it('searches the newest shards of the index first, and older articles when asked', async () => {
-    // The export's index, cut into shards of two articles, three articles to a search: the seed article,
-    // the oldest, is in an older shard. The export's own index is put back afterwards.
-    const pagefind = path.join(staticDir, 'pagefind');
-    renameSync(pagefind, `${pagefind}.whole`);
+    // A copy of the export whose index is cut into shards of two articles, three articles to a search:
+    // the seed article, the oldest, is in an older shard. Served afresh, as a host serves an upload.
+    const dir = mkdtempSync(path.join(tmpdir(), 'inkwell-shards-'));
+    cpSync(staticDir, dir, { recursive: true });
+    const pagefind = path.join(dir, 'pagefind');
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/search-index.mts', pagefind, '--shard-articles', '2', '--recent-articles', '3'],
+      { cwd: root, stdio: 'pipe' },
+    );
+    const manifest = JSON.parse(readFileSync(path.join(pagefind, 'shards.json'), 'utf8'));
+    assert.ok(manifest.shards.length >= 4, `${manifest.shards.length} shards`);
+    /** @type {{ articles: number }[]} */
+    const older = manifest.shards.slice(manifest.recent);
+    const olderCount = older.reduce((sum, s) => sum + s.articles, 0);
+    const host = await serveStatic(dir, 4318);
     try {
-      execFileSync(
-        process.execPath,
-        ['--import', 'tsx', 'scripts/search-index.mts', pagefind, '--shard-articles', '2', '--recent-articles', '3'],
-        { cwd: root, stdio: 'pipe' },
-      );
-      const manifest = JSON.parse(readFileSync(path.join(pagefind, 'shards.json'), 'utf8'));
-      assert.ok(manifest.shards.length >= 4, `${manifest.shards.length} shards`);
-      const older = manifest.shards.slice(manifest.recent);
-      const olderCount = older.reduce((/** @type {number} */ sum, /** @type {{ articles: number }} */ s) => sum + s.articles, 0);
-
       const page = await offlinePage(browser);
-      await page.goto(`${staticHost.base}/search/?q=deepseek`);
+      await page.goto(`${host.base}/search/?q=deepseek`);
       const button = page.getByRole('button', { name: /^Also search \d+ older articles/ });
       await button.waitFor();
       assert.match(await button.innerText(), new RegExp(`^Also search ${olderCount} older articles \\(`));
@@ -422,8 +425,8 @@ describe('discovery', () => {
       assert.equal(await page.locator('[data-search-older]').isVisible(), false);
       await page.context().close();
     } finally {
-      rmSync(pagefind, { recursive: true, force: true });
-      renameSync(`${pagefind}.whole`, pagefind);
+      host.stop();
+      removeDir(dir);
     }
   });
 
