@@ -11,8 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../lib/content';
 import { entriesUnder } from '../../lib/files.mjs';
 import { exceededHosts } from '../../lib/static-hosts.mjs';
-import { chromiumArgs, chromiumPath, waitFor } from '../chromium.mjs';
-import { generateCorpus } from './corpus';
+import { waitFor } from '../chromium.mjs';
+import { ensureCorpus } from './corpus';
 import { writeFloorApp } from './floor';
 import { renderBench } from './render';
 import { searchDownloads } from './search';
@@ -106,8 +106,12 @@ async function main() {
   }
   if (!flag('content')) {
     const t = performance.now();
-    generateCorpus(content, n);
-    console.log(`generated ${n} articles in ${content} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    const corpus = ensureCorpus(content, n);
+    console.log(
+      corpus.reused
+        ? `reused the ${n} articles in ${content} (generated ${corpus.generated})`
+        : `generated ${n} articles in ${content} (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
   }
 
   const tLoad = performance.now();
