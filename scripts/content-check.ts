@@ -20,7 +20,7 @@ async function main() {
   // The builds' check keeps its parses (lib/content/parse-store.ts): the Node host starts from them.
   const cache = quiet ? loadParses(path.resolve(dir)) : undefined;
   const { articles, problems: articleProblems, files } = readArticles(dir, cache);
-  if (cache) saveParses(path.resolve(dir), cache);
+  if (cache) await saveParses(path.resolve(dir), cache);
   const problems = [...articleProblems, ...readProfiles(dir).problems];
   const warnings = quiet
     ? []

@@ -87,11 +87,30 @@ export function folderStamps(dir: string): Map<string, string> {
   return stamps;
 }
 
-/** Paths below `dir` in the order listArticleFiles gives them: folder by folder, names by code point. */
+/**
+ * What orders a path below `dir` as listArticleFiles does: folder by folder, names by code point (NUL
+ * sorts before any character a name can hold, so comparing these compares name by name).
+ */
+function folderKey(dir: string): (file: string) => string {
+  const prefix = path.join(dir, path.sep);
+  return (file) =>
+    (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(dir, file)).split(path.sep).join('\0');
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Compares two paths below `dir` by the folder's order. */
+export function folderOrder(dir: string): (a: string, b: string) => number {
+  const key = folderKey(dir);
+  return (a, b) => byKey({ key: key(a) }, { key: key(b) });
+}
+
+/** Paths below `dir` in the folder's order (each path's key made once, not once per comparison). */
 export function inFolderOrder(dir: string, files: Iterable<string>): string[] {
+  const key = folderKey(dir);
   return [...files]
-    .map((file) => ({ file, order: path.relative(dir, file).split(path.sep).join('\0') }))
-    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+    .map((file) => ({ file, key: key(file) }))
+    .sort(byKey)
     .map(({ file }) => file);
 }
 
@@ -101,7 +120,8 @@ const STATS_AT_ONCE = 128;
 /**
  * folderStamps, without holding up the event loop: folders are read in small batches and files are
  * stat-ed a batch at a time, so pages go on being served while a large folder is looked at. The files
- * are in the order they were found, not the folder's (inFolderOrder).
+ * are in the order they were found, not the folder's: sorting them is costly, and the index needs the
+ * folder's order only among files that claim one slug or old path (claims.ts).
  */
 export async function folderStampsAsync(dir: string): Promise<Map<string, string>> {
   const articles: string[] = [];
@@ -118,7 +138,6 @@ export async function folderStampsAsync(dir: string): Promise<Map<string, string
       if (folder === dir) return new Map();
     }
   }
-  // In the folder's order later, and only if something changed (live.ts): sorting is the costly part.
   const files = articles;
   try {
     const authors = path.join(dir, '_authors');

@@ -2,15 +2,17 @@
 // folder in memory and change it when a file does, re-reading only the files that changed, and keep
 // serving without a bad file. Rendering a page never looks at the folder:
 // - the operating system's notifications (watch.ts) name the changed files; a moment after the last
-//   one, those files alone are stat-ed and re-read, and the index is made again;
+//   one, those files alone are stat-ed and re-read, and the index is patched with them (FolderIndex:
+//   milliseconds for one file among 100,000, where making the whole index again took seconds);
 // - a full look, asynchronous so pages go on being served, finds what notifications miss (a network
 //   mount sends none): every DEV_FULL_LOOK_MS in dev, and on the Node host whenever its server asks
 //   (refreshContent, every REVALIDATE_SECONDS).
 import { readSettings } from '../settings.mjs';
-import { loadContent, publishedBy } from './build-index';
-import { contentDir, folderStamps, folderStampsAsync, inFolderOrder, stampIn } from './files';
+import { FolderIndex, folderProblems, publishedCount } from './build-index';
+import { contentDir, folderStamps, folderStampsAsync, isProfile, stampIn } from './files';
+import { cachedParse, readProfiles } from './parse';
 import { loadParses, saveParses } from './parse-store';
-import { type ContentIndex, formatProblem, type ParseCache, type Problem } from './types';
+import { type ContentIndex, formatProblem, type ParseCache, type ParseResult, type Problem } from './types';
 import { FolderWatch } from './watch';
 
 // On globalThis for the reason memo.ts gives: one per process, not one per route bundle.
@@ -20,8 +22,10 @@ export interface LiveContent {
   dir: string;
   includeDrafts: boolean;
   index: ContentIndex;
+  /** What the index is made of, changed file by file. */
+  folder: FolderIndex;
   cache: ParseCache;
-  /** Every file of the folder with its size and time, as last seen, in the folder's order. */
+  /** Every file of the folder with its size and time, as last seen. */
   stamps: Map<string, string>;
   /** Counts the indexes made: a new one means the folder changed. */
   version: number;
@@ -38,6 +42,10 @@ export interface LiveContent {
   looking?: Promise<void>;
   /** The pending write of the parses for the next start. */
   saveTimer?: ReturnType<typeof setTimeout>;
+  /** The writes of the parses, one after the other. */
+  saving?: Promise<void>;
+  /** Stops a write under way when the folder is forgotten. */
+  forgotten: AbortController;
 }
 
 /** How long after a notification the changed files are read: a save often comes as several events. */
@@ -60,7 +68,7 @@ export function devContentVersion(): number {
 export async function refreshContent(now = new Date()): Promise<{ changed: boolean; index: ContentIndex }> {
   const live = liveContent(contentDir(), false);
   await fullLook(live);
-  const due = publishedBy(live.index.articles, now).length;
+  const due = publishedCount(live.index.articles, now);
   const changed = live.version !== live.refreshed || (live.due !== undefined && due !== live.due);
   live.refreshed = live.version;
   live.due = due;
@@ -74,15 +82,11 @@ export function liveContent(dir: string, includeDrafts: boolean): LiveContent {
   if (known) return known;
   const stamps = folderStamps(dir);
   const cache = loadParses(dir);
-  const live: LiveContent = {
-    dir,
-    includeDrafts,
-    cache,
-    stamps,
-    index: load(dir, includeDrafts, cache, stamps),
-    version: 1,
-    refreshed: 1,
-  };
+  for (const file of cache.keys()) if (!stamps.has(file)) cache.delete(file);
+  const folder = new FolderIndex(dir, includeDrafts);
+  const index = folder.update({ ...readChanges(dir, cache, stamps, stamps), profiles: readProfiles(dir) });
+  const forgotten = new AbortController();
+  const live: LiveContent = { dir, includeDrafts, folder, cache, stamps, index, version: 1, refreshed: 1, forgotten };
   memo.__inkwellLive.set(dir, live);
   scheduleSave(live);
   watch(live);
@@ -100,15 +104,9 @@ export function forgetLiveContent(): void {
     clearTimeout(live.applyTimer);
     clearInterval(live.lookTimer);
     clearTimeout(live.saveTimer);
+    live.forgotten.abort();
   }
   memo.__inkwellLive?.clear();
-}
-
-function load(dir: string, includeDrafts: boolean, cache: ParseCache, stamps: Map<string, string>): ContentIndex {
-  // An empty look is a missing folder, or an empty one: read it plainly, so a missing one is named.
-  const { index } = loadContent(dir, { includeDrafts, cache, stamps: stamps.size ? stamps : undefined });
-  for (const file of cache.keys()) if (!stamps.has(file)) cache.delete(file);
-  return index;
 }
 
 function watch(live: LiveContent) {
@@ -124,17 +122,12 @@ function watch(live: LiveContent) {
 function applyNoticed(live: LiveContent) {
   const noticed = live.watch?.take() ?? 'unknown';
   if (noticed === 'unknown') return void fullLook(live);
-  const stamps = new Map(live.stamps);
-  let added = false;
+  const changed = new Map<string, string | undefined>();
   for (const file of noticed) {
     const stamp = stampIn(live.dir, file);
-    if (stamp === undefined) stamps.delete(file);
-    else {
-      added ||= !stamps.has(file);
-      stamps.set(file, stamp);
-    }
+    if (stamp !== live.stamps.get(file)) changed.set(file, stamp);
   }
-  adopt(live, added ? ordered(live.dir, stamps) : stamps);
+  adopt(live, changed);
 }
 
 /** Every file of the folder stat-ed, a batch at a time; one look at once, however many ask. */
@@ -143,7 +136,7 @@ function fullLook(live: LiveContent): Promise<void> {
     try {
       if (!live.watch?.working) watch(live);
       const stamps = await folderStampsAsync(live.dir);
-      if (!sameStamps(stamps, live.stamps)) adopt(live, ordered(live.dir, stamps));
+      adopt(live, await changedStamps(live.stamps, stamps));
     } finally {
       live.looking = undefined;
     }
@@ -151,24 +144,77 @@ function fullLook(live: LiveContent): Promise<void> {
   return live.looking;
 }
 
-/** A new index when the stamps differ from those last seen. */
-function adopt(live: LiveContent, stamps: Map<string, string>) {
-  if (sameStamps(stamps, live.stamps)) return;
+/** How many stamps are compared between two turns of the event loop: 100,000 took 100-150 ms. */
+const COMPARED_AT_ONCE = 1024;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The files whose stamp differs from one look to the next, with the new stamp (undefined: gone). */
+async function changedStamps(before: Map<string, string>, after: Map<string, string>) {
+  const changed = new Map<string, string | undefined>();
+  let compared = 0;
+  for (const [file, stamp] of after) {
+    if (before.get(file) !== stamp) changed.set(file, stamp);
+    if (++compared % COMPARED_AT_ONCE === 0) await nextTurn();
+  }
+  for (const file of before.keys()) {
+    if (!after.has(file)) changed.set(file, undefined);
+    if (++compared % COMPARED_AT_ONCE === 0) await nextTurn();
+  }
+  return changed;
+}
+
+/** A new index when files changed: their new stamps, undefined for those gone. */
+function adopt(live: LiveContent, changed: Map<string, string | undefined>) {
+  if (changed.size === 0) return;
+  for (const [file, stamp] of changed) {
+    if (stamp !== undefined) live.stamps.set(file, stamp);
+    else {
+      live.stamps.delete(file);
+      live.cache.delete(file);
+    }
+  }
   const before = live.index;
-  live.index = load(live.dir, live.includeDrafts, live.cache, stamps);
-  live.stamps = stamps;
+  const { dir, cache, stamps } = live;
+  const change = readChanges(dir, cache, stamps, changed);
+  const profiles = [...changed.keys()].some((file) => isProfile(dir, file)) ? readProfiles(dir) : undefined;
+  try {
+    live.index = live.folder.update({ ...change, profiles });
+  } catch (error) {
+    // A bug in patching the index must not leave it wrong for good: it is made again from every parse.
+    console.error(`content: the index is made again after an error patching it: ${(error as Error).stack}`);
+    live.folder = new FolderIndex(dir, live.includeDrafts);
+    live.index = live.folder.update({ ...readChanges(dir, cache, stamps, stamps), profiles: readProfiles(dir) });
+  }
   live.version++;
   if (!live.includeDrafts) logNewProblems(live.index.problems, before.problems);
   scheduleSave(live);
 }
 
-/** The parses, written once the folder has been still for a while, off any request. */
+/**
+ * The parses of the article files changed (from the cache while a file keeps its stamp), and the folder's
+ * own problem when it holds no file: a missing folder is named.
+ */
+function readChanges(
+  dir: string,
+  cache: ParseCache,
+  stamps: Map<string, string>,
+  changed: Map<string, string | undefined>,
+): { parses: Map<string, ParseResult | undefined>; folder: Problem[] } {
+  const parses = new Map<string, ParseResult | undefined>();
+  for (const [file, stamp] of changed) {
+    if (!isProfile(dir, file)) parses.set(file, stamp === undefined ? undefined : cachedParse(cache, file, stamp));
+  }
+  return { parses, folder: stamps.size > 0 ? [] : folderProblems(dir) };
+}
+
+/** The parses, written once the folder has been still for a while, off any request, one write at a time. */
 function scheduleSave(live: LiveContent) {
   clearTimeout(live.saveTimer);
-  live.saveTimer = setTimeout(
-    () => memo.__inkwellLive?.get(live.dir) === live && saveParses(live.dir, live.cache),
-    SAVE_PARSES_AFTER_MS,
-  );
+  live.saveTimer = setTimeout(() => {
+    if (memo.__inkwellLive?.get(live.dir) !== live) return;
+    const save = () => saveParses(live.dir, live.cache, undefined, live.forgotten.signal);
+    live.saving = (live.saving ?? Promise.resolve()).then(save);
+  }, SAVE_PARSES_AFTER_MS);
   live.saveTimer.unref();
 }
 
@@ -177,10 +223,3 @@ function logNewProblems(problems: Problem[], known: Problem[]) {
   const seen = new Set(known.map(formatProblem));
   for (const p of problems) if (!seen.has(formatProblem(p))) console.error(`content: left out: ${formatProblem(p)}`);
 }
-
-/** The stamps in the folder's order, which decides which of two files claiming one slug keeps it. */
-const ordered = (dir: string, stamps: Map<string, string>) =>
-  new Map(inFolderOrder(dir, stamps.keys()).map((file) => [file, stamps.get(file) as string]));
-
-const sameStamps = (a: Map<string, string>, b: Map<string, string>) =>
-  a.size === b.size && [...a].every(([file, stamp]) => b.get(file) === stamp);

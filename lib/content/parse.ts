@@ -48,6 +48,12 @@ export function readFrontMatter<T>(
   return { data: result.data, body: block.body };
 }
 
+/** A term's name as the file spells it, entities decoded; none when that leaves no name (`&#32;`). */
+function termName(text: string | null | undefined): string | undefined {
+  const name = text ? decodeEntities(text) : undefined;
+  return name && termKey(name) ? name : undefined;
+}
+
 /** One article file, read and parsed; a file that cannot be read or parsed is a problem, never a throw. */
 export function readArticleFile(file: string): ParseResult {
   const { source, problem } = readSource(file);
@@ -83,10 +89,10 @@ function articleFrom(file: string, shown: string, source: string): ParseResult {
     corrections: fm.corrections,
     aliases: fm.aliases,
     coverImage: fm.coverImage ?? undefined,
-    authorName: fm.author ? decodeEntities(fm.author) : site.defaultAuthor,
-    tagNames: fm.tags.map((t) => decodeEntities(t)),
-    categoryName: fm.category ? decodeEntities(fm.category) : undefined,
-    seriesName: fm.series ? decodeEntities(fm.series) : undefined,
+    authorName: termName(fm.author) ?? site.defaultAuthor,
+    tagNames: fm.tags.flatMap((t) => termName(t) ?? []),
+    categoryName: termName(fm.category),
+    seriesName: termName(fm.series),
     seriesPart: fm.seriesPart,
     source: fm.source ?? undefined,
     sourceHost: fm.source ? hostOf(fm.source) : undefined,

@@ -89,6 +89,7 @@ export interface ContentIndex {
   dir: string;
   /** Newest first; ties by title. */
   articles: Article[];
+  /** For looking up: the live index changes this map in place (article-index.ts), and its order means nothing. */
   bySlug: Map<string, Article>;
   tags: TermIndex;
   categories: TermIndex;

@@ -44,6 +44,14 @@ describe('loading a valid folder modelled on imported news', () => {
     expect(blank.coverImage).toBe('https://cdn.example.net/cover.jpg');
   });
 
+  it('reads a name that decodes to nothing (&#32;) as missing, rather than failing the whole folder', () => {
+    const source = `---\ntitle: T\ndate: '2026-01-01'\nauthor: '&#32;'\ntags: ['&#32;', AI]\ncategory: '&#32;'\nseries: '&#32;'\n---\nBody.\n`;
+    const parsed = parseArticle('/content/blank.md', source).article;
+    expect(parsed).toMatchObject({ authorName: site.defaultAuthor, tagNames: ['AI'] });
+    expect(parsed?.categoryName).toBeUndefined();
+    expect(parsed?.seriesName).toBeUndefined();
+  });
+
   it('refuses a slug that would hide the article or break its URL', () => {
     for (const slug of ['_private', '.hidden', 'two words', 'a/b']) {
       const { problems } = parseArticle('x.md', `---\ntitle: T\ndate: '2026-01-01'\nslug: '${slug}'\n---\n`);

@@ -3,11 +3,13 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forgetLiveContent, getContent, loadContent, refreshContent } from '@/lib/content';
 import { DEV_FULL_LOOK_MS } from '@/lib/content/live';
 import { storeFile } from '@/lib/content/parse-store';
 import type { FolderWatch } from '@/lib/content/watch';
+import { applyChange, change, plainIndex } from './folder-changes';
 
 const env = { ...process.env };
 let dir: string;
@@ -84,6 +86,26 @@ describe('the live index', () => {
     expect({ titles: now.articles.map((a) => a.title), problems: now.problems }).toEqual(fresh());
     expect(now.problems).toHaveLength(1);
     expect(now.problems[0].file).toMatch(/z\.md$/);
+  });
+
+  it('is, after any sequence of changes, what a fresh read gives, once the Node host has looked', async () => {
+    Object.assign(process.env, { NODE_ENV: 'production', INKWELL_LIVE_CONTENT: '1' });
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 12 }), async (changes) => {
+        forgetLiveContent();
+        rmSync(storeFile(dir), { force: true });
+        rmSync(dir, { recursive: true, force: true });
+        dir = mkdtempSync(path.join(tmpdir(), 'inkwell-live-'));
+        process.env.CONTENT_DIR = dir;
+        getContent();
+        for (const c of changes) {
+          applyChange(dir, c);
+          await refreshContent();
+          expect(plainIndex(getContent())).toEqual(plainIndex(loadContent(dir).index));
+        }
+      }),
+      { numRuns: 30, seed: 21 },
+    );
   });
 
   it('finds what notifications missed with its full look: in dev within seconds, on the Node host when asked', async () => {

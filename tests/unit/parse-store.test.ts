@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { codeKey, loadParses, saveParses, storeFile } from '@/lib/content/parse-store';
 import type { ParseCache } from '@/lib/content/types';
@@ -56,9 +57,9 @@ describe('the parse store key', () => {
 });
 
 describe('the parse store', () => {
-  it('gives back what was written, while the code stays the same', () => {
+  it('gives back what was written, while the code stays the same', async () => {
     expect(loadParses(dir, root)).toEqual(new Map());
-    saveParses(dir, cache, root);
+    await saveParses(dir, cache, root);
     expect(loadParses(dir, root)).toEqual(cache);
     write('lib/content/parse.ts', 'export const parse = 2;\n');
     expect(loadParses(dir, root)).toEqual(new Map());
@@ -66,10 +67,10 @@ describe('the parse store', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('says once when it cannot work, and the loader carries on without it', () => {
+  it('says once when it cannot work, and the loader carries on without it', async () => {
     rmSync(path.join(root, 'package-lock.json'));
-    saveParses(dir, cache, root);
-    saveParses(dir, cache, root);
+    await saveParses(dir, cache, root);
+    await saveParses(dir, cache, root);
     expect(loadParses(dir, root)).toEqual(new Map());
     expect(warn.mock.calls).toEqual([[expect.stringMatching(/^content: the parse store .*: .*package-lock\.json/)]]);
   });
@@ -80,10 +81,65 @@ describe('the parse store', () => {
     expect(warn.mock.calls).toEqual([[expect.stringMatching(/^content: the parse store cannot be read: /)]]);
   });
 
-  it('says so when it cannot be written', () => {
+  it('says so when it cannot be written', async () => {
     write('.next', 'a file where the cache folder would go');
-    saveParses(dir, cache, root);
+    await saveParses(dir, cache, root);
     expect(warn.mock.calls).toEqual([[expect.stringMatching(/^content: the parse store cannot be written: /)]]);
     expect(loadParses(dir, root)).toEqual(new Map());
+  });
+
+  it('takes a store of the format before this one for a stale store, not a broken one', () => {
+    write(path.relative(root, storeFile(dir, root)), '');
+    writeFileSync(storeFile(dir, root), serialize({ key: codeKey(root), cache }));
+    expect(loadParses(dir, root)).toEqual(new Map());
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('says so when the store is cut short', async () => {
+    await saveParses(dir, many(600), root);
+    const file = storeFile(dir, root);
+    writeFileSync(file, readFileSync(file).subarray(0, -10));
+    expect(loadParses(dir, root)).toEqual(new Map());
+    expect(warn.mock.calls).toEqual([
+      [expect.stringMatching(/^content: the parse store cannot be read: it is cut short/)],
+    ]);
+  });
+});
+
+/** Parses enough for several pieces of the store. */
+const many = (n: number): ParseCache =>
+  new Map(
+    Array.from({ length: n }, (_, i) => [
+      `/content/of/the/site/${i}.md`,
+      { stamp: `${i}:2`, result: { problems: [{ file: `${i}.md`, field: 'x', message: 'y'.repeat(i % 50) }] } },
+    ]),
+  );
+
+describe('writing the parse store', () => {
+  it('lets the event loop turn between its pieces, and gives back every parse', async () => {
+    const parses = many(3000);
+    let turns = 0;
+    let done = false;
+    const spin = () => {
+      turns++;
+      if (!done) setImmediate(spin);
+    };
+    setImmediate(spin);
+    await saveParses(dir, parses, root);
+    done = true;
+    // A write in one piece would let it turn once at most, before the file is opened.
+    expect(turns).toBeGreaterThanOrEqual(3000 / 256);
+    expect(loadParses(dir, root)).toEqual(parses);
+  });
+
+  it('stops when asked, and leaves the store as it was', async () => {
+    await saveParses(dir, cache, root);
+    const stop = new AbortController();
+    const saving = saveParses(dir, many(3000), root, stop.signal);
+    stop.abort();
+    await saving;
+    expect(loadParses(dir, root)).toEqual(cache);
+    expect(readdirSync(path.dirname(storeFile(dir, root)))).toEqual([path.basename(storeFile(dir, root))]);
+    expect(existsSync(storeFile(dir, root))).toBe(true);
   });
 });
