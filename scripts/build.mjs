@@ -5,14 +5,16 @@
 // 2. scripts/postbuild.mjs makes every prerendered page plain HTML; then, for --static,
 //    scripts/write-redirects.ts writes the pages and _redirects of moved URLs.
 // 3. The search index is written from the content (scripts/search-index.mts), so it need not wait for
-//    the build to end. It starts as soon as Next says its pages are generated: what follows (Next
-//    copying the export, postbuild) waits on the disk and leaves the cores idle. The new index then
-//    replaces public/pagefind (Node host) or out/pagefind (static export) whole.
+//    the build: it starts with `next build` on one core (a rebuild's one changed shard is done before
+//    Next is), and takes every core once Next says its pages are generated: what follows (Next copying
+//    the export, postbuild) waits on the disk and leaves the cores idle. Shards unchanged since the last
+//    build are copied, not indexed again. The new index then replaces public/pagefind (Node host) or
+//    out/pagefind (static export) whole.
 // 4. For --static, the size of out/ (files and bytes, the search index included), with a warning naming
 //    the static hosts it is too big for (lib/static-hosts.mjs).
 // Prints how long each step took, for `npm run bench`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { missingGeneratedLine, pagesGenerated } from '../lib/server/next-internals.mjs';
@@ -67,7 +69,31 @@ const staging = mkdtempSync(path.join(root, '.next', 'cache', 'search-'));
 let search;
 const startSearch = () => {
   // Its own process group, so that a stopped build stops Pagefind's indexer too.
-  search ??= run(process.execPath, ['--import', 'tsx', script('search-index.mts'), staging], { detached: true });
+  search ??= run(
+    process.execPath,
+    ['--import', 'tsx', script('search-index.mts'), staging, '--one-core-until-signalled'],
+    {
+      detached: true,
+      // A signal sent before the indexer listens for it would end it: it says when it listens.
+      onOutput: (text) => {
+        if (searchListening || !text.includes(SEARCH_LISTENS)) return;
+        searchListening = true;
+        if (widenWanted) widenSearch();
+      },
+    },
+  );
+};
+/** The line search-index.mts prints once it handles SIGUSR2. */
+const SEARCH_LISTENS = 'on one core until the pages are rendered';
+let searchListening = false;
+let widenWanted = false;
+/** Every core for the index from now on (search-index.mts takes SIGUSR2 so). */
+const widenSearch = () => {
+  widenWanted = true;
+  if (!searchListening) return;
+  try {
+    search?.child.kill('SIGUSR2');
+  } catch {}
 };
 const stopSearch = () => {
   try {
@@ -99,7 +125,7 @@ async function main() {
         output = seen.slice(-500);
         if (!generated && pagesGenerated(seen)) {
           generated = true;
-          startSearch();
+          widenSearch();
         }
       },
     ],
@@ -110,6 +136,7 @@ async function main() {
       isStatic ? [['redirects', process.execPath, ['--import', 'tsx', script('write-redirects.ts'), 'out']]] : []
     ),
   ];
+  startSearch();
   for (const [name, command, args, onOutput] of steps) {
     const { code, seconds } = await run(command, args, { onOutput });
     timings.push(`${name} ${seconds.toFixed(1)} s`);
@@ -117,20 +144,26 @@ async function main() {
       stopSearch();
       return code;
     }
+    if (name === 'next build') widenSearch();
     if (name === 'next build' && !generated) {
       stopSearch();
       console.error(missingGeneratedLine().message);
       return 1;
     }
-    startSearch();
   }
   const waited = performance.now();
-  // Started by the loop above, after the first step at the latest.
+  // Started before the first step.
   const indexed = await /** @type {Promise<Outcome>} */ (search);
   timings.push(`search index ${indexed.seconds.toFixed(1)} s, waited for ${since(waited).toFixed(1)} s`);
   if (indexed.code !== 0) {
     stopSearch();
     return indexed.code;
+  }
+  // An indexer that ended early without a word must not leave search empty.
+  if (!existsSync(path.join(staging, 'shards.json'))) {
+    stopSearch();
+    console.error('build: the search index ended without writing its manifest (shards.json)');
+    return 1;
   }
   const target = path.join(root, isStatic ? 'out' : 'public', 'pagefind');
   rmSync(target, { recursive: true, force: true });

@@ -7,7 +7,10 @@
 // manifest (shards.json) that the search page reads. A shard is built once: it is kept in
 // .next/cache/search-shards under its id, and a later run whose shard has the same id copies it.
 // Shards to build are shared among worker processes, one per core (scripts/search-shard-worker.mts).
-// For tests: --shard-articles N and --recent-articles N change the sizes.
+// For tests: --shard-articles N and --recent-articles N change the sizes. The build passes
+// --one-core-until-signalled: it starts the index with `next build` and signals when Next's pages are
+// rendered. Until then the index reads the content and, when only one shard changed, builds it on one
+// core; a cold index waits for the signal and then takes every core.
 
 import { fork } from 'node:child_process';
 import {
@@ -34,7 +37,11 @@ import type { ShardDone, ShardJob } from './search-shard-worker.mts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'shard-articles': { type: 'string' }, 'recent-articles': { type: 'string' } },
+  options: {
+    'shard-articles': { type: 'string' },
+    'recent-articles': { type: 'string' },
+    'one-core-until-signalled': { type: 'boolean' },
+  },
 });
 const positive = (name: string, value: string | undefined, fallback: number) => {
   const n = value === undefined ? fallback : Number(value);
@@ -46,38 +53,77 @@ const recentArticles = positive('recent-articles', values['recent-articles'], RE
 const cacheDir = path.resolve('.next', 'cache', 'search-shards');
 // A worker is TypeScript too: it runs under tsx's loader, as this script does.
 const WORKER = fileURLToPath(new URL('./search-shard-worker.mts', import.meta.url));
+const gentle = values['one-core-until-signalled'] === true;
+/** With --one-core-until-signalled: this many shards to build are built before the signal, more wait. */
+const GENTLE_SHARDS = 1;
+let signalled = false;
+let onSignal = () => {};
+process.on('SIGUSR2', () => {
+  signalled = true;
+  onSignal();
+});
+// scripts/build.mjs waits for these words before it signals.
+if (gentle) console.log('search:index: on one core until the pages are rendered');
 /** Kept shards not used by a run for this long are removed. */
 const KEEP_UNUSED_MS = 7 * 24 * 3600 * 1000;
 
-/** The shards not in the cache, built by worker processes, one per core; resolves with their errors. */
+/**
+ * The shards not in the cache, built by worker processes, one per core; resolves with their errors.
+ * With --one-core-until-signalled (the build, while `next build` renders), one worker for one shard, and
+ * none for more, until the process gets SIGUSR2; then one per core.
+ */
 async function buildShards(shards: Shard[]): Promise<string[]> {
   const queue = [...shards].sort((a, b) => b.articles.length - a.articles.length);
   const errors: string[] = [];
-  const workers = Math.min(queue.length, availableParallelism());
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      // Structured clone, as between threads: an article's dates and maps arrive as they are.
-      const worker = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
-      const ended = new Promise((resolve) => worker.once('exit', resolve));
-      try {
-        for (let shard = queue.shift(); shard; shard = queue.shift()) {
-          const job: ShardJob = { articles: shard.articles, output: path.join(cacheDir, shard.dir) };
-          const done = await new Promise<ShardDone>((resolve, reject) => {
-            worker.once('message', resolve);
-            worker.once('error', reject);
-            worker.send(job);
-          });
-          errors.push(...done.errors.map((e) => `${shard.dir}: ${e}`));
-          console.log(
-            `search:index: ${shard.dir} (${shard.from} to ${shard.to}, ${shard.articles.length} articles) in ${done.seconds.toFixed(1)} s`,
-          );
-        }
-      } finally {
-        worker.send('close');
-        await ended;
+  const lanes: Promise<void>[] = [];
+  let wake = () => {};
+  const woken = new Promise<void>((resolve) => {
+    wake = resolve;
+  });
+  const lane = async () => {
+    // Structured clone, as between threads: an article's dates and maps arrive as they are.
+    const worker = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+    const ended = new Promise((resolve) => worker.once('exit', resolve));
+    try {
+      for (let shard = queue.shift(); shard; shard = queue.shift()) {
+        const job: ShardJob = { articles: shard.articles, output: path.join(cacheDir, shard.dir) };
+        const done = await new Promise<ShardDone>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.send(job);
+        });
+        errors.push(...done.errors.map((e) => `${shard.dir}: ${e}`));
+        console.log(
+          `search:index: ${shard.dir} (${shard.from} to ${shard.to}, ${shard.articles.length} articles) in ${done.seconds.toFixed(1)} s`,
+        );
       }
-    }),
-  );
+    } finally {
+      worker.send('close');
+      await ended;
+    }
+  };
+  const widen = (count: number) => {
+    while (lanes.length < Math.min(count, shards.length)) lanes.push(lane());
+  };
+  // Before the signal, one shard (a rebuild's edit) is indexed beside Next; more (a cold build) wait
+  // for it, as a second process at full speed slows Next's rendering by more than it saves.
+  widen(!gentle || signalled ? availableParallelism() : shards.length <= GENTLE_SHARDS ? 1 : 0);
+  onSignal = () => {
+    widen(availableParallelism());
+    wake();
+  };
+  if (lanes.length === 0 && shards.length > 0) {
+    // A signal handler keeps no process alive: this timer does, until the signal comes.
+    const alive = setInterval(() => {}, 60_000);
+    await woken;
+    clearInterval(alive);
+  }
+  // Lanes added while waiting are waited for too.
+  for (let waited = 0; waited < lanes.length; ) {
+    const count = lanes.length;
+    await Promise.all(lanes);
+    waited = count;
+  }
   return errors;
 }
 

@@ -141,7 +141,7 @@ export async function saveParses(
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    handle = await open(temporary, 'w');
+    handle = await open(/*turbopackIgnore: true*/ temporary, 'w');
     await handle.write(Buffer.concat([FORMAT, Buffer.from(`${key}\n`, 'latin1')]));
     for (let i = 0; i < parses.length && !signal?.aborted; i += PIECE) {
       const piece = serialize(parses.slice(i, i + PIECE));
@@ -151,11 +151,11 @@ export async function saveParses(
     }
     await handle.close();
     handle = undefined;
-    if (!signal?.aborted) await rename(temporary, file);
+    if (!signal?.aborted) await rename(/*turbopackIgnore: true*/ temporary, file);
   } catch (error) {
     warnOnce('cannot be written', error);
   } finally {
     await handle?.close().catch(() => {});
-    await rm(temporary, { force: true }).catch(() => {});
+    await rm(/*turbopackIgnore: true*/ temporary, { force: true }).catch(() => {});
   }
 }
