@@ -193,7 +193,8 @@ async function rebuildAfterOneEdit(root: string, index: ContentIndex, run: Run, 
       const step = await run('sh', ['-c', command], bin);
       peak = Math.max(peak, step.peak.rss);
       reported ||= step.output.match(/^build: (.*)$/m)?.[1] ?? '';
-      reported += step.output.match(/^search:index: .* \((\d+ shards, \d+ built, \d+ kept)\)$/m)?.[1] ?? '';
+      const shards = step.output.match(/^search:index: .* \((\d+ shards, \d+ built, \d+ kept)\)$/m)?.[1];
+      if (shards) reported += `; ${shards}`;
     }
   } finally {
     writeFileSync(edited, original);
