@@ -236,7 +236,7 @@ Cold static build of ${index.articles.length} articles (${path.relative(root, co
   pages generated           ${pages} (${(pages / wall).toFixed(1)} pages/s overall, ${(results.msPerPageGenerating as number).toFixed(1)} ms/page while generating)
   peak RSS, largest process ${(results.peakRssMB as number).toFixed(0)} MB (${results.peakProcess})
   phases                    load content ${p.loadContentSeconds.toFixed(2)} s (in-process) · content check ${p.contentCheckSeconds.toFixed(1)} s · compile ${p.compileSeconds.toFixed(1)} s · generate ${p.generateSeconds.toFixed(1)} s · rest of next build ${(p.nextBuildSeconds - p.compileSeconds - p.generateSeconds).toFixed(1)} s · postexport ${p.postexportSeconds.toFixed(1)} s · postbuild ${p.postbuildSeconds.toFixed(1)} s
-  search index              ${p.searchIndexSeconds.toFixed(1)} s, from the end of page generation; the build waited for it ${p.searchWaitSeconds.toFixed(1)} s
+  search index              ${p.searchIndexSeconds.toFixed(1)} s, started with next build (a cold index waits for its pages); the build waited for it ${p.searchWaitSeconds.toFixed(1)} s
   output                    ${mb(results.outputBytes as number)} in ${files.length} files, ${directories} folders (${html.length} HTML pages), search index included
   per article               ${(files.length / index.articles.length).toFixed(2)} files, ${kb((results.outputBytes as number) / index.articles.length)} (whole export / articles)
   static hosts it is over   ${overHosts}
