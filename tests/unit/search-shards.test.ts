@@ -57,18 +57,23 @@ describe('planShards', () => {
 
   it('changes only its own shard when an article is edited, and every shard when the code is', () => {
     fc.assert(
-      fc.property(days.filter((d) => d.length > 0), size, fc.nat(), (offsets, n, pick) => {
-        const articles = newestFirst(offsets);
-        const at = pick % articles.length;
-        const edited = articles.map((a, i) => (i === at ? article(a.slug, a.date.day, 1) : a));
-        const before = planShards(articles, keyOf, 'code', n);
-        const after = planShards(edited, keyOf, 'code', n);
-        const changed = after.filter((s, i) => s.id !== before[i].id);
-        expect(changed).toHaveLength(1);
-        expect(changed[0].articles).toContain(edited[at]);
-        const newCode = planShards(articles, keyOf, 'other code', n);
-        expect(newCode.every((s, i) => s.id !== before[i].id)).toBe(true);
-      }),
+      fc.property(
+        days.filter((d) => d.length > 0),
+        size,
+        fc.nat(),
+        (offsets, n, pick) => {
+          const articles = newestFirst(offsets);
+          const at = pick % articles.length;
+          const edited = articles.map((a, i) => (i === at ? article(a.slug, a.date.day, 1) : a));
+          const before = planShards(articles, keyOf, 'code', n);
+          const after = planShards(edited, keyOf, 'code', n);
+          const changed = after.filter((s, i) => s.id !== before[i].id);
+          expect(changed).toHaveLength(1);
+          expect(changed[0].articles).toContain(edited[at]);
+          const newCode = planShards(articles, keyOf, 'other code', n);
+          expect(newCode.every((s, i) => s.id !== before[i].id)).toBe(true);
+        },
+      ),
     );
   });
 
