@@ -12,7 +12,7 @@
 // rendered. Until then the index reads the content and, when only one shard changed, builds it on one
 // core; a cold index waits for the signal and then takes every core.
 
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -66,6 +66,7 @@ process.on('SIGUSR2', () => {
 if (gentle) console.log('search:index: on one core until the pages are rendered');
 /** Kept shards not used by a run for this long are removed. */
 const KEEP_UNUSED_MS = 7 * 24 * 3600 * 1000;
+const PARTIAL_STALE_MS = 3600 * 1000;
 
 /**
  * The shards not in the cache, built by worker processes, one per core; resolves with their errors.
@@ -86,12 +87,7 @@ async function buildShards(shards: Shard[]): Promise<string[]> {
     const ended = new Promise((resolve) => worker.once('exit', resolve));
     try {
       for (let shard = queue.shift(); shard; shard = queue.shift()) {
-        const job: ShardJob = { articles: shard.articles, output: path.join(cacheDir, shard.dir) };
-        const done = await new Promise<ShardDone>((resolve, reject) => {
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.send(job);
-        });
+        const done = await ask(worker, { articles: shard.articles, output: path.join(cacheDir, shard.dir) });
         errors.push(...done.errors.map((e) => `${shard.dir}: ${e}`));
         console.log(
           `search:index: ${shard.dir} (${shard.from} to ${shard.to}, ${shard.articles.length} articles) in ${done.seconds.toFixed(1)} s`,
@@ -103,7 +99,7 @@ async function buildShards(shards: Shard[]): Promise<string[]> {
     }
   };
   const widen = (count: number) => {
-    while (lanes.length < Math.min(count, shards.length)) lanes.push(lane());
+    while (lanes.length < Math.min(count, shards.length) && queue.length > 0) lanes.push(lane());
   };
   // Before the signal, one shard (a rebuild's edit) is indexed beside Next; more (a cold build) wait
   // for it, as a second process at full speed slows Next's rendering by more than it saves.
@@ -124,17 +120,35 @@ async function buildShards(shards: Shard[]): Promise<string[]> {
     await Promise.all(lanes);
     waited = count;
   }
+  onSignal = () => {};
   return errors;
 }
 
-/** Shards kept for a week unused go (and any half-made one); the ones just used are touched. */
+/** One shard's job for a worker, answered by its message; a worker that dies first fails it. */
+function ask(worker: ChildProcess, job: ShardJob): Promise<ShardDone> {
+  return new Promise((resolve, reject) => {
+    const settle = (finish: () => void) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      finish();
+    };
+    const onMessage = (done: ShardDone) => settle(() => resolve(done));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onExit = (code: number | null) => settle(() => reject(new Error(`a worker ended (${code}) mid-shard`)));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.send(job);
+  });
+}
+
+/** Shards kept for a week unused go (and half-made ones left behind); the ones just used are touched. */
 function tidyCache(used: Shard[]) {
   const now = new Date();
   const keep = new Set(used.map((s) => s.dir));
   for (const name of readdirSync(cacheDir)) {
     const folder = path.join(cacheDir, name);
     if (keep.has(name)) continue;
-    if (name.endsWith('.partial') || now.getTime() - statSync(folder).mtimeMs > KEEP_UNUSED_MS) {
+    // A half-made shard an hour old was left by a stopped run; a younger one may be another run's.
+    const limit = name.endsWith('.partial') ? PARTIAL_STALE_MS : KEEP_UNUSED_MS;
+    if (now.getTime() - statSync(folder).mtimeMs > limit) {
       rmSync(folder, { recursive: true, force: true });
     }
   }
