@@ -12,7 +12,8 @@ import { securityHeaders } from './security-headers.mjs';
  * @param {import('node:http').ServerResponse} res
  * @param {string} sharedCacheControl the Cache-Control for pages served from the cache
  * @param {(error: NextInternalsError) => void} onInternals
- * @param {{ fresh?: boolean }} [options] `fresh` when the page is known to be rendered for this response
+ * @param {{ fresh?: boolean, onPlain?: (html: Buffer) => void }} [options] `fresh` when the page is known to be
+ *   rendered for this response; `onPlain` is handed the page as it leaves, its status and headers final
  */
 export function plainPages(res, sharedCacheControl, onInternals, options = {}) {
   const { write, end, writeHead, flushHeaders } = res;
@@ -30,11 +31,13 @@ export function plainPages(res, sharedCacheControl, onInternals, options = {}) {
     typeof chunk === 'string'
       ? Buffer.from(chunk, encodingOf(encoding))
       : Buffer.from(/** @type {Uint8Array} */ (chunk));
+  const shared = () => {
+    if (/s-maxage/.test(String(res.getHeader('cache-control') ?? '')))
+      res.setHeader('Cache-Control', sharedCacheControl);
+  };
   const patched = /** @type {any} */ (res);
   patched.writeHead = function (/** @type {any[]} */ ...args) {
-    if (/s-maxage/.test(String(this.getHeader('cache-control') ?? ''))) {
-      this.setHeader('Cache-Control', sharedCacheControl);
-    }
+    shared();
     return writeHead.apply(this, /** @type {any} */ (args));
   };
   patched.flushHeaders = function () {
@@ -65,7 +68,11 @@ export function plainPages(res, sharedCacheControl, onInternals, options = {}) {
       return end.call(this, 'Internal Server Error\n', 'utf8', done);
     }
     // A HEAD request has no body here: its length stays the one Next set.
-    if (!this.headersSent && chunks.length > 0) this.setHeader('Content-Length', html.length);
+    if (!this.headersSent && chunks.length > 0) {
+      this.setHeader('Content-Length', html.length);
+      shared();
+      options.onPlain?.(html);
+    }
     return end.call(this, html, done);
   };
 }

@@ -8,7 +8,9 @@
 // 4. Cached pages tell shared caches (a CDN) to keep them REVALIDATE_SECONDS, then revalidate.
 // 5. Requests are screened before Next sees them (requests.mjs).
 // 6. An article's old paths (`aliases`) answer 308 to it (aliases.mjs).
-// 7. /healthz answers 200 once the server has served its home page and rendered a page the way
+// 7. A page Next served from its cache is kept as it left, and sent again from memory until the content
+//    changes (page-cache.mjs).
+// 8. /healthz answers 200 once the server has served its home page and rendered a page the way
 //    next-internals.mjs knows, for a load balancer to poll.
 // Usage: npm start [-- -p 3000] [-H 127.0.0.1]   (PORT and HOSTNAME work too)
 import { randomBytes } from 'node:crypto';
@@ -22,6 +24,7 @@ import sirv from 'sirv';
 import { declareNodeHost, readSettings, SettingsError } from '../settings.mjs';
 import { AliasTable } from './aliases.mjs';
 import { withoutUpgrades } from './next-internals.mjs';
+import { PageCache } from './page-cache.mjs';
 import { plainPages } from './plain-pages.mjs';
 import { answer, guarded, READ_METHODS, REFRESH_PATH, screen, settleRange } from './requests.mjs';
 import { securityHeaders } from './security-headers.mjs';
@@ -72,6 +75,9 @@ const searchIndex = sirv(publicDir, {
   },
 });
 const sharedCacheControl = `public, max-age=0, s-maxage=${revalidateSeconds}, stale-while-revalidate=86400`;
+/** Plain pages kept in memory: the newest few thousand at a typical 15 KB, in their encodings. */
+const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+const pageCache = new PageCache({ maxBytes: PAGE_CACHE_BYTES, ttlMs: revalidateSeconds * 1000 });
 let healthy = false;
 const aliases = new AliasTable();
 /** Longer than any first render, even of a home page over a large folder read for the first time. */
@@ -95,7 +101,9 @@ function dispatch(req, res) {
   if (url.startsWith('/pagefind/')) return searchIndex(req, res, () => handle(req, res));
   // The start-up probe's page is rendered for it, so it must have all Next puts in a page.
   const fresh = req.headers['x-inkwell-probe'] === refreshToken;
-  plainPages(res, sharedCacheControl, internalsChanged, { fresh });
+  const ticket = fresh ? undefined : pageCache.ticket(req);
+  const onPlain = ticket && ((/** @type {Buffer} */ html) => pageCache.keep(ticket, res, html));
+  plainPages(res, sharedCacheControl, internalsChanged, { fresh, onPlain });
   return handle(req, res);
 }
 
@@ -111,6 +119,7 @@ const server = createServer(
       for (const { key, value } of securityHeaders) res.setHeader(key, value);
       return res.end();
     }
+    if (pageCache.serve(req, res)) return;
     if (url.startsWith('/pagefind/') && settleRange(req, res, publicDir, url.replace(/[?#].*/s, ''))) return;
     // A range is sent as the bytes it names: compressing it would change what they are.
     if (req.headers.range !== undefined) return dispatch(req, res);
@@ -165,7 +174,10 @@ async function refreshContent(withAliases = false) {
     });
     const result = await response.json();
     if (result.aliases) aliases.replace(result.aliases);
-    if (result.changed) console.log(`content: changed, pages revalidated (${result.articles} articles)`);
+    if (result.changed) {
+      pageCache.clear();
+      console.log(`content: changed, pages revalidated (${result.articles} articles)`);
+    }
   } catch (error) {
     console.error(`content: could not look at the content folder: ${/** @type {Error} */ (error).message}`);
   }

@@ -1,0 +1,227 @@
+// @ts-check
+// The pages Next serves from its cache, kept as they leave this server (plain, with their headers and
+// compressed once per encoding) and sent again from memory, without Next, plainPage or a compressor on
+// the way. A page is kept only when Next said it came from its cache (`x-nextjs-cache: HIT`), so
+// nothing is kept that Next itself would not serve again. Everything kept is dropped when the content
+// changes (clear()), and each entry after `ttlMs` anyway; a response begun before a clear is not kept.
+// The entries are bounded by bytes, the least recently served going first.
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import Negotiator from 'negotiator';
+
+/** @typedef {import('node:http').IncomingMessage} Request */
+/** @typedef {import('node:http').ServerResponse} Response */
+/** @typedef {'br' | 'gzip' | 'identity'} Encoding */
+/**
+ * @typedef {object} Entry
+ * @property {[string, string | string[]][]} headers as Next and this server set them, less the per-response ones
+ * @property {string | undefined} etag
+ * @property {Map<Encoding, Buffer>} bodies the plain page, and each encoding of it asked for so far
+ * @property {number} bytes
+ * @property {number} expires
+ */
+
+/** Request headers that ask Next for something other than the page (its RSC payload, a draft, a range). */
+const NOT_THE_PAGE = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-url',
+  'next-action',
+  'x-prerender-revalidate',
+  'range',
+];
+/** Cookies with which Next renders a page afresh instead of serving it from its cache. */
+const BYPASS_COOKIE = /(?:^|;\s*)(?:__prerender_bypass|__next_preview_data)=/;
+/** Set again for every response. */
+const PER_RESPONSE = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'date',
+  'connection',
+  'keep-alive',
+]);
+/** As the `compression` middleware does for every other response: below this, a page leaves as it is. */
+const COMPRESS_FROM = 1024;
+const ENCODINGS = ['br', 'gzip', 'identity'];
+const PREFERRED = ['br', 'gzip'];
+/** Distinct Accept-Encoding values whose choice is remembered: browsers send a handful. */
+const CHOICES = 64;
+
+/** @param {Encoding} encoding @param {Buffer} plain */
+function encode(encoding, plain) {
+  if (encoding === 'gzip') return gzipSync(plain);
+  // The quality `compression` uses: a page is compressed once here, but on the request that asks first.
+  return brotliCompressSync(plain, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
+}
+
+/** @param {string} header @param {string} etag */
+function matches(header, etag) {
+  const weak = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
+  return header.trim() === '*' || header.split(',').some((tag) => weak(tag) === weak(etag));
+}
+
+export class PageCache {
+  /** @type {Map<string, Entry>} in the order they were last served, oldest first */
+  #entries = new Map();
+  /** @type {Map<string, Encoding>} */
+  #choices = new Map();
+  #bytes = 0;
+  #generation = 0;
+  #maxBytes;
+  #ttlMs;
+  #now;
+
+  /**
+   * @param {{ maxBytes: number, ttlMs: number, now?: () => number }} options
+   */
+  constructor({ maxBytes, ttlMs, now = Date.now }) {
+    this.#maxBytes = maxBytes;
+    this.#ttlMs = ttlMs;
+    this.#now = now;
+  }
+
+  /** Bytes held, every encoding counted. */
+  get bytes() {
+    return this.#bytes;
+  }
+
+  get size() {
+    return this.#entries.size;
+  }
+
+  /** Drops every page: the content changed. A response begun before this is not kept. */
+  clear() {
+    this.#generation++;
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+
+  /**
+   * Whether this request asks for the page itself, the same for every reader: a GET or HEAD with no
+   * header that makes Next answer otherwise.
+   * @param {Request} req
+   */
+  static #plainRequest(req) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    for (const name of NOT_THE_PAGE) if (req.headers[name] !== undefined) return false;
+    return !BYPASS_COOKIE.test(req.headers.cookie ?? '');
+  }
+
+  /**
+   * Answers the request from memory; true when it did.
+   * @param {Request} req
+   * @param {Response} res
+   */
+  serve(req, res) {
+    const key = req.url ?? '';
+    const entry = this.#entries.get(key);
+    if (!entry || !PageCache.#plainRequest(req)) return false;
+    if (entry.expires <= this.#now()) {
+      this.#drop(key, entry);
+      return false;
+    }
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    const condition = req.headers['if-none-match'];
+    if (entry.etag !== undefined && condition !== undefined && matches(condition, entry.etag)) {
+      res.statusCode = 304;
+      res.removeHeader('content-type');
+      res.end();
+      return true;
+    }
+    const plain = /** @type {Buffer} */ (entry.bodies.get('identity'));
+    const encoding = plain.length < COMPRESS_FROM ? 'identity' : this.#encodingFor(req.headers['accept-encoding']);
+    let body = entry.bodies.get(encoding);
+    if (!body) {
+      body = encode(encoding, plain);
+      entry.bodies.set(encoding, body);
+      this.#grow(entry, body.length);
+    }
+    res.statusCode = 200;
+    if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
+    res.setHeader('Content-Length', body.length);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  }
+
+  /**
+   * A ticket to keep this request's response once it is made, or undefined when it may not be kept.
+   * @param {Request} req
+   */
+  ticket(req) {
+    return req.method === 'GET' && PageCache.#plainRequest(req)
+      ? { key: req.url ?? '', generation: this.#generation }
+      : undefined;
+  }
+
+  /**
+   * Keeps a response as it leaves: a 200 Next served from its cache, with no cookie, made since the
+   * last clear.
+   * @param {{ key: string, generation: number }} ticket
+   * @param {Response} res its status and headers final
+   * @param {Buffer} body the whole body, as sent without compression
+   */
+  keep(ticket, res, body) {
+    if (ticket.generation !== this.#generation || res.statusCode !== 200) return;
+    if (res.getHeader('x-nextjs-cache') !== 'HIT' || res.getHeader('set-cookie') !== undefined) return;
+    if (body.length === 0 || body.length > this.#maxBytes / 16) return;
+    /** @type {[string, string | string[]][]} */
+    const headers = [];
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (value === undefined || PER_RESPONSE.has(name)) continue;
+      headers.push([name, typeof value === 'number' ? String(value) : value]);
+    }
+    const vary = String(res.getHeader('vary') ?? '');
+    if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) {
+      const at = headers.findIndex(([name]) => name === 'vary');
+      if (at !== -1) headers.splice(at, 1);
+      headers.push(['vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding']);
+    }
+    const etag = res.getHeader('etag');
+    const old = this.#entries.get(ticket.key);
+    if (old) this.#drop(ticket.key, old);
+    /** @type {Entry} */
+    const entry = {
+      headers,
+      etag: typeof etag === 'string' ? etag : undefined,
+      bodies: new Map([['identity', body]]),
+      bytes: 0,
+      expires: this.#now() + this.#ttlMs,
+    };
+    this.#entries.set(ticket.key, entry);
+    this.#grow(entry, body.length + ticket.key.length);
+  }
+
+  /** @param {Entry} entry @param {number} bytes */
+  #grow(entry, bytes) {
+    entry.bytes += bytes;
+    this.#bytes += bytes;
+    for (const [key, oldest] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#drop(key, oldest);
+    }
+  }
+
+  /** @param {string} key @param {Entry} entry */
+  #drop(key, entry) {
+    if (this.#entries.get(key) !== entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
+  }
+
+  /** @param {string | undefined} header */
+  #encodingFor(header = '') {
+    let choice = this.#choices.get(header);
+    if (choice === undefined) {
+      // Negotiator 0.6.4 takes the preferred order too, which its types do not know.
+      const negotiator = /** @type {any} */ (new Negotiator({ headers: { 'accept-encoding': header } }));
+      choice = /** @type {Encoding | undefined} */ (negotiator.encoding(ENCODINGS, PREFERRED)) ?? 'identity';
+      if (this.#choices.size >= CHOICES) this.#choices.clear();
+      this.#choices.set(header, choice);
+    }
+    return choice;
+  }
+}
