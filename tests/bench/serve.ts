@@ -11,12 +11,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ContentIndex } from '../../lib/content';
 import { waitFor } from '../chromium.mjs';
+import { writeServedFloorApp } from './floor';
 import { searchDownloads } from './search';
 
 type Run = (
   command: string,
   argv: string[],
   extraEnv?: Record<string, string>,
+  cwd?: string,
 ) => Promise<{ seconds: number; peak: { rss: number; command: string }; output: string }>;
 
 interface Options {
@@ -107,6 +109,7 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
     );
     const rendering = await loopWindow(alone.child);
     results.cachedAlone = await underLoad(root, alone.base, [cached, tag], 'no Redis');
+    const cachedBytes = (await (await fetch(`${alone.base}${cached}`)).arrayBuffer()).byteLength;
     const loaded = await loopWindow(alone.child);
     results.loop = { idle, rendering, loaded };
     console.log(
@@ -128,6 +131,7 @@ Node host (npm run build, PRERENDER_NEWEST default) on ${index.articles.length} 
     results.churn = await underChurn(root, alone.base, index, env.CONTENT_DIR ?? '');
     if (soakMinutes > 0) results.soak = await soak(alone, [cached, tag, ...sample(5, 500)], soakMinutes);
     stop(alone.child);
+    results.floorServed = await servedFloor(root, run, cachedBytes, results.cachedAlone as LoadResults);
 
     if (!hasRedis()) {
       console.log('  (no redis-server on this machine: the shared cache was not measured)');
@@ -376,9 +380,11 @@ function autocannon(root: string, url: string, seconds: number) {
   );
 }
 
+type LoadResults = Record<string, { requestsPerSecond: number; p99ms: number; non2xx: number; errors: number }>;
+
 /** Cached pages under load: requests/s and p99 per URL, after one request has put each in the cache. */
 async function underLoad(root: string, base: string, urls: string[], label: string) {
-  const results: Record<string, unknown> = {};
+  const results: LoadResults = {};
   for (const url of urls) {
     await fetch(`${base}${url}`);
     const r = await autocannon(root, `${base}${url}`, LOAD.seconds);
@@ -388,6 +394,36 @@ async function underLoad(root: string, base: string, urls: string[], label: stri
     );
   }
   return results;
+}
+
+/**
+ * The reference for cached pages (issue 21): a bare App Router app's prerendered page, as large as the
+ * site's cached article (`bytes`), served by plain `next start` under the same load, side by side.
+ */
+async function servedFloor(root: string, run: Run, bytes: number, ours: LoadResults) {
+  const dir = path.join(root, '.bench', 'floor-served');
+  writeServedFloorApp(dir, root, 100, bytes);
+  const build = await run('npx', ['next', 'build'], {}, dir);
+  const port = 4392;
+  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: dir,
+    detached: true,
+    stdio: 'ignore',
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/p/1`, { child, timeoutMs: 60_000 });
+    const floorBytes = (await (await fetch(`${base}/p/1`)).arrayBuffer()).byteLength;
+    const floor = await underLoad(root, base, ['/p/1'], 'floor next start');
+    const rate = floor['/p/1']?.requestsPerSecond ?? Number.NaN;
+    const ratios = Object.entries(ours).map(([url, r]) => `${(r.requestsPerSecond / rate).toFixed(2)}× (${url})`);
+    console.log(
+      `  ours / floor              ${ratios.join(', ')}: a ${(floorBytes / 1024).toFixed(1)} KB prerendered page of a bare App Router app, plain \`next start\` (built in ${build.seconds.toFixed(1)} s), beside our ${(bytes / 1024).toFixed(1)} KB article`,
+    );
+    return { floorBytes, oursBytes: bytes, floor, ratios };
+  } finally {
+    stop(child);
+  }
 }
 
 /**
