@@ -5,10 +5,9 @@
 // 2. scripts/postbuild.mjs makes every prerendered page plain HTML; then, for --static,
 //    scripts/write-redirects.ts writes the pages and _redirects of moved URLs.
 // 3. The search index is written from the content (scripts/search-index.mts), so it need not wait for
-//    the build: it starts with `next build` on one core (a rebuild's one changed shard is done before
-//    Next is), and takes every core once Next says its pages are generated: what follows (Next copying
-//    the export, postbuild) waits on the disk and leaves the cores idle. Shards unchanged since the last
-//    build are copied, not indexed again. The new index then replaces public/pagefind (Node host) or
+//    the build: it starts with `next build`, at the lowest priority, so it takes the CPU Next leaves
+//    (while Next waits on the disk, and every core once Next is done). Shards unchanged since the last
+//    build are linked, not indexed again. The new index then replaces public/pagefind (Node host) or
 //    out/pagefind (static export) whole.
 // 4. For --static, the size of out/ (files and bytes, the search index included), with a warning naming
 //    the static hosts it is too big for (lib/static-hosts.mjs).
@@ -17,7 +16,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { missingGeneratedLine, pagesGenerated } from '../lib/server/next-internals.mjs';
 import { exportSize, hostLimitWarning } from '../lib/static-hosts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,31 +27,16 @@ const script = (name) => path.join(root, 'scripts', name);
 const since = (started) => (performance.now() - started) / 1000;
 
 /** @typedef {{ code: number, seconds: number }} Outcome */
-/** @typedef {(text: string) => void} OnOutput */
 
 /**
- * Runs a command; resolves with its exit code and seconds. `onOutput` sees its output, which is passed on.
+ * Runs a command, its output passed on; resolves with its exit code and seconds.
  * @param {string} command
  * @param {string[]} args
- * @param {{ onOutput?: OnOutput } & import('node:child_process').SpawnOptions} [options]
  * @returns {Promise<Outcome> & { child: import('node:child_process').ChildProcess }}
  */
-function run(command, args, { onOutput, ...options } = {}) {
+function run(command, args) {
   const started = performance.now();
-  const child = spawn(command, args, {
-    cwd: root,
-    env,
-    stdio: onOutput ? ['inherit', 'pipe', 'pipe'] : 'inherit',
-    ...options,
-  });
-  if (onOutput) {
-    // Both are pipes when there is an onOutput (stdio above).
-    /** @type {import('node:stream').Readable} */ (child.stdout).on('data', (chunk) => {
-      process.stdout.write(chunk);
-      onOutput(String(chunk));
-    });
-    /** @type {import('node:stream').Readable} */ (child.stderr).on('data', (chunk) => process.stderr.write(chunk));
-  }
+  const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
   /** @type {Promise<Outcome>} */
   const done = new Promise((resolve) => {
     child.on('error', () => resolve({ code: 1, seconds: since(started) }));
@@ -68,36 +51,13 @@ const staging = mkdtempSync(path.join(root, '.next', 'cache', 'search-'));
 /** @type {ReturnType<typeof run> | undefined} */
 let search;
 const startSearch = () => {
-  // Its own process group, so that a stopped build stops Pagefind's indexer too.
-  search ??= run(
-    process.execPath,
-    ['--import', 'tsx', script('search-index.mts'), staging, '--one-core-until-signalled'],
-    {
-      detached: true,
-      // A signal sent before the indexer listens for it would end it: it says when it listens.
-      onOutput: (text) => {
-        if (searchListening || !text.includes(SEARCH_LISTENS)) return;
-        searchListening = true;
-        if (widenWanted) widenSearch();
-      },
-    },
-  );
-};
-/** The line search-index.mts prints once it handles SIGUSR2. */
-const SEARCH_LISTENS = 'on one core until the pages are rendered';
-let searchListening = false;
-let widenWanted = false;
-/** Every core for the index from now on (search-index.mts takes SIGUSR2 so). */
-const widenSearch = () => {
-  widenWanted = true;
-  if (!searchListening) return;
-  try {
-    search?.child.kill('SIGUSR2');
-  } catch {}
+  // In this process's session, for its low priority to weigh against Next's (search-index.mts).
+  search ??= run(process.execPath, ['--import', 'tsx', script('search-index.mts'), staging, '--background']);
 };
 const stopSearch = () => {
   try {
-    if (search) process.kill(-(/** @type {number} */ (search.child.pid)), 'SIGTERM');
+    // It stops its worker processes, and they their Pagefind processes.
+    search?.child.kill('SIGTERM');
   } catch {}
   rmSync(staging, { recursive: true, force: true });
 };
@@ -110,25 +70,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 async function main() {
   const timings = [];
-  let output = '';
-  let generated = false;
-  /** @typedef {[name: string, command: string, args: string[], onOutput?: OnOutput]} Step */
+  /** @typedef {[name: string, command: string, args: string[]]} Step */
   /** @type {Step[]} */
   const steps = [
-    [
-      'next build',
-      path.join(root, 'node_modules', '.bin', 'next'),
-      ['build'],
-      (text) => {
-        // The line may arrive split across chunks: what came before is kept, a line's worth of it.
-        const seen = output + text;
-        output = seen.slice(-500);
-        if (!generated && pagesGenerated(seen)) {
-          generated = true;
-          widenSearch();
-        }
-      },
-    ],
+    ['next build', path.join(root, 'node_modules', '.bin', 'next'), ['build']],
     .../** @type {Step[]} */ (isStatic ? [['postexport', process.execPath, [script('postexport.mjs')]]] : []),
     ['postbuild', process.execPath, [script('postbuild.mjs'), isStatic ? 'out' : '.next/server/app']],
     // After postbuild, which makes Next's pages plain: the redirect pages are not Next's.
@@ -137,18 +82,12 @@ async function main() {
     ),
   ];
   startSearch();
-  for (const [name, command, args, onOutput] of steps) {
-    const { code, seconds } = await run(command, args, { onOutput });
+  for (const [name, command, args] of steps) {
+    const { code, seconds } = await run(command, args);
     timings.push(`${name} ${seconds.toFixed(1)} s`);
     if (code !== 0) {
       stopSearch();
       return code;
-    }
-    if (name === 'next build') widenSearch();
-    if (name === 'next build' && !generated) {
-      stopSearch();
-      console.error(missingGeneratedLine().message);
-      return 1;
     }
   }
   const waited = performance.now();

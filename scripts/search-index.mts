@@ -7,15 +7,15 @@
 // manifest (shards.json) that the search page reads. A shard is built once: it is kept in
 // .next/cache/search-shards under its id, and a later run whose shard has the same id copies it.
 // Shards to build are shared among worker processes, one per core (scripts/search-shard-worker.mts).
-// For tests: --shard-articles N and --recent-articles N change the sizes. The build passes
-// --one-core-until-signalled: it starts the index with `next build` and signals when Next's pages are
-// rendered. Until then the index reads the content and, when only one shard changed, builds it on one
-// core; a cold index waits for the signal and then takes every core.
+// For tests: --shard-articles N and --recent-articles N change the sizes. The build passes --background:
+// the index runs beside `next build` at the lowest priority, so it takes only the CPU Next leaves (a
+// second process at full speed slowed Next's rendering from 38 to 118 s), and all of it once Next is done.
 
 import { type ChildProcess, fork } from 'node:child_process';
 import {
-  cpSync,
+  copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   renameSync,
@@ -24,7 +24,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants, setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -40,7 +40,7 @@ const { values, positionals } = parseArgs({
   options: {
     'shard-articles': { type: 'string' },
     'recent-articles': { type: 'string' },
-    'one-core-until-signalled': { type: 'boolean' },
+    background: { type: 'boolean' },
   },
 });
 const positive = (name: string, value: string | undefined, fallback: number) => {
@@ -53,37 +53,27 @@ const recentArticles = positive('recent-articles', values['recent-articles'], RE
 const cacheDir = path.resolve('.next', 'cache', 'search-shards');
 // A worker is TypeScript too: it runs under tsx's loader, as this script does.
 const WORKER = fileURLToPath(new URL('./search-shard-worker.mts', import.meta.url));
-const gentle = values['one-core-until-signalled'] === true;
-/** With --one-core-until-signalled: this many shards to build are built before the signal, more wait. */
-const GENTLE_SHARDS = 1;
-let signalled = false;
-let onSignal = () => {};
-process.on('SIGUSR2', () => {
-  signalled = true;
-  onSignal();
+// Its worker processes, and their Pagefind processes, inherit the priority. It must share the build's
+// session for this to count: Linux weighs each session's processes together (autogroups).
+if (values.background) setPriority(constants.priority.PRIORITY_LOW);
+/** Workers running, to stop with this process. */
+const workers = new Set<ChildProcess>();
+process.on('SIGTERM', () => {
+  for (const worker of workers) worker.kill('SIGTERM');
+  process.exit(143);
 });
-// scripts/build.mjs waits for these words before it signals.
-if (gentle) console.log('search:index: on one core until the pages are rendered');
 /** Kept shards not used by a run for this long are removed. */
 const KEEP_UNUSED_MS = 7 * 24 * 3600 * 1000;
 const PARTIAL_STALE_MS = 3600 * 1000;
 
-/**
- * The shards not in the cache, built by worker processes, one per core; resolves with their errors.
- * With --one-core-until-signalled (the build, while `next build` renders), one worker for one shard, and
- * none for more, until the process gets SIGUSR2; then one per core.
- */
+/** The shards not in the cache, built by worker processes, one per core; resolves with their errors. */
 async function buildShards(shards: Shard[]): Promise<string[]> {
   const queue = [...shards].sort((a, b) => b.articles.length - a.articles.length);
   const errors: string[] = [];
-  const lanes: Promise<void>[] = [];
-  let wake = () => {};
-  const woken = new Promise<void>((resolve) => {
-    wake = resolve;
-  });
   const lane = async () => {
     // Structured clone, as between threads: an article's dates and maps arrive as they are.
     const worker = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+    workers.add(worker);
     const ended = new Promise((resolve) => worker.once('exit', resolve));
     try {
       for (let shard = queue.shift(); shard; shard = queue.shift()) {
@@ -96,31 +86,10 @@ async function buildShards(shards: Shard[]): Promise<string[]> {
     } finally {
       worker.send('close');
       await ended;
+      workers.delete(worker);
     }
   };
-  const widen = (count: number) => {
-    while (lanes.length < Math.min(count, shards.length) && queue.length > 0) lanes.push(lane());
-  };
-  // Before the signal, one shard (a rebuild's edit) is indexed beside Next; more (a cold build) wait
-  // for it, as a second process at full speed slows Next's rendering by more than it saves.
-  widen(!gentle || signalled ? availableParallelism() : shards.length <= GENTLE_SHARDS ? 1 : 0);
-  onSignal = () => {
-    widen(availableParallelism());
-    wake();
-  };
-  if (lanes.length === 0 && shards.length > 0) {
-    // A signal handler keeps no process alive: this timer does, until the signal comes.
-    const alive = setInterval(() => {}, 60_000);
-    await woken;
-    clearInterval(alive);
-  }
-  // Lanes added while waiting are waited for too.
-  for (let waited = 0; waited < lanes.length; ) {
-    const count = lanes.length;
-    await Promise.all(lanes);
-    waited = count;
-  }
-  onSignal = () => {};
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), shards.length) }, lane));
   return errors;
 }
 
@@ -137,6 +106,26 @@ function ask(worker: ChildProcess, job: ShardJob): Promise<ShardDone> {
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.send(job);
   });
+}
+
+/**
+ * A copy of a folder made of hard links, since a kept shard is never written again (26,000 files and
+ * 207 MB at 100,000 articles); of copies where a link cannot be made (another disk).
+ */
+function linkTree(from: string, to: string) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
 }
 
 /** Shards kept for a week unused go (and half-made ones left behind); the ones just used are touched. */
@@ -178,8 +167,7 @@ async function main() {
   const staging = `${output}.partial-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  for (const shard of shards)
-    cpSync(path.join(cacheDir, shard.dir), path.join(staging, shard.dir), { recursive: true });
+  for (const shard of shards) linkTree(path.join(cacheDir, shard.dir), path.join(staging, shard.dir));
   writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify(shardManifest(shards, recentArticles))}\n`);
   rmSync(output, { recursive: true, force: true });
   renameSync(staging, output);

@@ -41,6 +41,11 @@ async function indexShard({ articles, output }: ShardJob): Promise<ShardDone> {
   return { output, errors, seconds: (performance.now() - started) / 1000 };
 }
 
+// Stopped with the index: its Pagefind process goes too.
+process.on('SIGTERM', () => {
+  pagefind.close().finally(() => process.exit(143));
+});
+
 process.on('message', async (job: ShardJob | 'close') => {
   if (job === 'close') return process.disconnect();
   try {

@@ -9,7 +9,6 @@
 //   Components payload (`self.__next_f`), Turbopack's chunk loader and an empty hidden Suspense div;
 // - the page cache: the entry kinds Next hands a cache handler, the tag every page carries, the route
 //   key Next writes in each prerendered page's `.meta` file, and its FileSystemCache and lifetime map;
-// - the line `next build` prints once every page is generated;
 // - that Next's server, given a stand-in `httpServer`, leaves WebSocket upgrades alone.
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -147,22 +146,6 @@ export async function nextCacheModules() {
   }
   return { FileSystemCache, lifetimes };
 }
-
-// ---------------------------------------------------------------------------------------------------
-// The build (scripts/build.mjs).
-
-/** The line `next build` prints when it has generated every page: `(n/n)`. */
-const GENERATED = /✓ Generating static pages using \d+ workers? \((\d+)\/\1\)/;
-
-/**
- * @param {string} output the end of `next build`'s output so far, colours and all (FORCE_COLOR)
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes start with ESC.
-export const pagesGenerated = (output) => GENERATED.test(output.replace(/\u001b\[[0-9;]*m/g, ''));
-
-/** For a build that ended without the line: the build stops, rather than index a site it cannot follow. */
-export const missingGeneratedLine = () =>
-  new NextInternalsError('finished `next build` without printing "✓ Generating static pages … (n/n)"');
 
 // ---------------------------------------------------------------------------------------------------
 // The server (lib/server/server.mjs).

@@ -11,7 +11,6 @@ import {
   NextInternalsError,
   nextCacheModules,
   nextVersion,
-  pagesGenerated,
   plainPage,
   routeCacheKey,
 } from '@/lib/server/next-internals.mjs';
@@ -125,17 +124,5 @@ describe('the page cache', () => {
     const { FileSystemCache, lifetimes } = await nextCacheModules();
     expect(typeof FileSystemCache.prototype.set).toBe('function');
     expect(lifetimes).toBeInstanceOf(Map);
-  });
-});
-
-describe("the build's output", () => {
-  it('sees the line next build prints when every page is generated, and only then', () => {
-    expect(pagesGenerated('✓ Generating static pages using 2 workers (1816/1816) in 9.1s')).toBe(true);
-    expect(pagesGenerated('  Generating static pages using 2 workers (0/1816) ...')).toBe(false);
-    expect(pagesGenerated('✓ Generating static pages using 1 worker (3/3)')).toBe(true);
-    // With FORCE_COLOR, Next colours the tick even through a pipe.
-    expect(
-      pagesGenerated('\u001b[32m✓\u001b[39m Generating static pages using 2 workers (\u001b[1m9/9\u001b[22m)'),
-    ).toBe(true);
   });
 });
