@@ -341,7 +341,8 @@ function stopGroup(child: ReturnType<typeof spawn>) {
 /**
  * `--dev`: an author's loop on the corpus. Start-up of `next dev` to the first home page, the first time
  * (nothing compiled, no parses kept) and again (what every later start is: median of three), then the
- * server time of the home page and of an article after one file is saved (median of five saves).
+ * server time of the home page and of an article after one file is saved (median of five saves), and the
+ * dev server's memory meanwhile (its largest process and its whole tree).
  */
 async function devBench(file: string) {
   const port = 4397;
@@ -378,6 +379,7 @@ async function devBench(file: string) {
   const last = await start();
   again.push(last.seconds);
   const server = last.server;
+  const memory = watchMemory(server.pid ?? 0);
   try {
     const slug = path.basename(file).replace(/\.mdx?$/, '');
     await timed(`/articles/${slug}`);
@@ -398,12 +400,15 @@ async function devBench(file: string) {
     }
     writeFileSync(path.resolve(root, file), source);
     const median = (list: number[]) => [...list].sort((a, b) => a - b)[list.length >> 1];
+    const peak = memory();
     console.log(`
 npm run dev on ${n} articles
   start-up to the first home page   first time ${first.toFixed(1)} s · again ${median(again).toFixed(1)} s (median of 3: ${again.map((s) => s.toFixed(1)).join(', ')})
   home, nothing saved               ${median(still).toFixed(0)} ms (median of 5)
-  after saving one file             home ${median(home).toFixed(0)} ms · article ${median(article).toFixed(0)} ms (median of 5; all: home ${home.map((m) => m.toFixed(0)).join(', ')}; article ${article.map((m) => m.toFixed(0)).join(', ')})`);
+  after saving one file             home ${median(home).toFixed(0)} ms · article ${median(article).toFixed(0)} ms (median of 5; all: home ${home.map((m) => m.toFixed(0)).join(', ')}; article ${article.map((m) => m.toFixed(0)).join(', ')})
+  memory, while pages were asked    largest process ${(peak.rss / 1024).toFixed(0)} MB (${peak.command}) · the whole dev server ${(peak.treeRss / 1024).toFixed(0)} MB`);
   } finally {
+    memory();
     stopGroup(server);
   }
 }
