@@ -13,7 +13,9 @@ const buildWorkers = Math.max(2, Math.min(os.availableParallelism() - 1, Math.fl
 /** @type {(phase: string) => Promise<import('next').NextConfig>} */
 module.exports = async (phase) => {
   const { readSettings } = await import('./lib/settings.mjs');
-  const { securityHeaders, strictTransportSecurity } = await import('./lib/server/security-headers.mjs');
+  const { forwardedProto, securityHeaders, strictTransportSecurity } = await import(
+    './lib/server/security-headers.mjs'
+  );
   const settings = readSettings();
   // Plain `next start` would serve another site: Next's runtime in every page and content frozen at
   // start-up. `npm start` (lib/server/server.mjs) declares itself before Next reads this file.
@@ -56,7 +58,8 @@ module.exports = async (phase) => {
             { source: '/:path*', headers: securityHeaders },
             {
               source: '/:path*',
-              has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+              // A request header a page's headers depend on: lib/server/page-cache.mjs keys pages by it too.
+              has: [{ type: 'header', key: forwardedProto, value: 'https' }],
               headers: [strictTransportSecurity],
             },
           ],

@@ -72,14 +72,25 @@ export class PageCache {
   #maxBytes;
   #ttlMs;
   #now;
+  #keyHeaders;
 
   /**
-   * @param {{ maxBytes: number, ttlMs: number, now?: () => number }} options
+   * @param {{ maxBytes: number, ttlMs: number, keyHeaders?: string[], now?: () => number }} options
+   *   `keyHeaders`: request headers, lower case, that a page's response depends on besides its URL (the
+   *   `has` conditions of next.config.js headers()); a page is kept apart for each value of them
    */
-  constructor({ maxBytes, ttlMs, now = Date.now }) {
+  constructor({ maxBytes, ttlMs, keyHeaders = [], now = Date.now }) {
     this.#maxBytes = maxBytes;
     this.#ttlMs = ttlMs;
+    this.#keyHeaders = keyHeaders;
     this.#now = now;
+  }
+
+  /** @param {Request} req */
+  #key(req) {
+    let key = req.url ?? '';
+    for (const name of this.#keyHeaders) key += `\u0000${req.headers[name] ?? ''}`;
+    return key;
   }
 
   /** Bytes held, every encoding counted. */
@@ -115,7 +126,7 @@ export class PageCache {
    * @param {Response} res
    */
   serve(req, res) {
-    const key = req.url ?? '';
+    const key = this.#key(req);
     const entry = this.#entries.get(key);
     if (!entry || !PageCache.#plainRequest(req)) return false;
     if (entry.expires <= this.#now()) {
@@ -153,7 +164,7 @@ export class PageCache {
    */
   ticket(req) {
     return req.method === 'GET' && PageCache.#plainRequest(req)
-      ? { key: req.url ?? '', generation: this.#generation }
+      ? { key: this.#key(req), generation: this.#generation }
       : undefined;
   }
 
@@ -192,7 +203,8 @@ export class PageCache {
       expires: this.#now() + this.#ttlMs,
     };
     this.#entries.set(ticket.key, entry);
-    this.#grow(entry, body.length + ticket.key.length);
+    const headerBytes = headers.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
+    this.#grow(entry, body.length + ticket.key.length + headerBytes);
   }
 
   /** @param {Entry} entry @param {number} bytes */

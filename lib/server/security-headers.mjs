@@ -43,6 +43,9 @@ export const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
+/** The request header with which the proxy in front says the reader came over HTTPS: only then is HSTS sent. */
+export const forwardedProto = 'x-forwarded-proto';
+
 export const strictTransportSecurity = {
   key: 'Strict-Transport-Security',
   value: 'max-age=63072000; includeSubDomains',

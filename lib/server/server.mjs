@@ -27,7 +27,7 @@ import { withoutUpgrades } from './next-internals.mjs';
 import { PageCache } from './page-cache.mjs';
 import { plainPages } from './plain-pages.mjs';
 import { answer, guarded, READ_METHODS, REFRESH_PATH, screen, settleRange } from './requests.mjs';
-import { securityHeaders } from './security-headers.mjs';
+import { forwardedProto, securityHeaders } from './security-headers.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -77,7 +77,11 @@ const searchIndex = sirv(publicDir, {
 const sharedCacheControl = `public, max-age=0, s-maxage=${revalidateSeconds}, stale-while-revalidate=86400`;
 /** Plain pages kept in memory: the newest few thousand at a typical 15 KB, in their encodings. */
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
-const pageCache = new PageCache({ maxBytes: PAGE_CACHE_BYTES, ttlMs: revalidateSeconds * 1000 });
+const pageCache = new PageCache({
+  maxBytes: PAGE_CACHE_BYTES,
+  ttlMs: revalidateSeconds * 1000,
+  keyHeaders: [forwardedProto],
+});
 let healthy = false;
 const aliases = new AliasTable();
 /** Longer than any first render, even of a home page over a large folder read for the first time. */

@@ -115,6 +115,23 @@ describe('the page cache of the Node host', () => {
     expect(calls).toHaveLength(asides.length * 2 + 1);
   });
 
+  it('keeps a page apart for each value of a request header its response depends on', async () => {
+    const pages = new PageCache({ maxBytes: 1 << 20, ttlMs: 60_000, keyHeaders: ['x-forwarded-proto'] });
+    const { calls, get } = await serve(pages, (req) =>
+      hit(
+        page('Secure or not'),
+        req.headers['x-forwarded-proto'] === 'https' ? { 'Strict-Transport-Security': 'max-age=1' } : {},
+      ),
+    );
+    for (let round = 0; round < 2; round++) {
+      expect((await get('/s')).headers['strict-transport-security']).toBeUndefined();
+      expect((await get('/s', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBe(
+        'max-age=1',
+      );
+    }
+    expect(calls).toHaveLength(2);
+  });
+
   it('compresses each page once per encoding the reader accepts, as the compression middleware chooses', async () => {
     const { calls, get } = await serve(cache(), (req) => hit(req.url === '/small' ? '<p>tiny</p>' : page('Squeezed')));
     await get('/page');
