@@ -9,7 +9,7 @@
 //   (refreshContent, every REVALIDATE_SECONDS).
 import { readSettings } from '../settings.mjs';
 import { FolderIndex, folderProblems, publishedCount } from './build-index';
-import { contentDir, folderStamps, folderStampsAsync, isProfile, stampIn } from './files';
+import { contentDir, folderChanges, folderStamps, isProfile, stampIn } from './files';
 import { cachedParse, readProfiles } from './parse';
 import { loadParses, saveParses } from './parse-store';
 import { type ContentIndex, formatProblem, type ParseCache, type ParseResult, type Problem } from './types';
@@ -135,32 +135,12 @@ function fullLook(live: LiveContent): Promise<void> {
   live.looking ??= (async () => {
     try {
       if (!live.watch?.working) watch(live);
-      const stamps = await folderStampsAsync(live.dir);
-      adopt(live, await changedStamps(live.stamps, stamps));
+      adopt(live, await folderChanges(live.dir, live.stamps));
     } finally {
       live.looking = undefined;
     }
   })();
   return live.looking;
-}
-
-/** How many stamps are compared between two turns of the event loop: 100,000 took 100-150 ms. */
-const COMPARED_AT_ONCE = 1024;
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** The files whose stamp differs from one look to the next, with the new stamp (undefined: gone). */
-async function changedStamps(before: Map<string, string>, after: Map<string, string>) {
-  const changed = new Map<string, string | undefined>();
-  let compared = 0;
-  for (const [file, stamp] of after) {
-    if (before.get(file) !== stamp) changed.set(file, stamp);
-    if (++compared % COMPARED_AT_ONCE === 0) await nextTurn();
-  }
-  for (const file of before.keys()) {
-    if (!after.has(file)) changed.set(file, undefined);
-    if (++compared % COMPARED_AT_ONCE === 0) await nextTurn();
-  }
-  return changed;
 }
 
 /** A new index when files changed: their new stamps, undefined for those gone. */

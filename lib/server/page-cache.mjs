@@ -13,9 +13,11 @@ import Negotiator from 'negotiator';
 /** @typedef {'br' | 'gzip' | 'identity'} Encoding */
 /**
  * @typedef {object} Entry
- * @property {[string, string | string[]][]} headers as Next and this server set them, less the per-response ones
+ * @property {string[]} headers as Next and this server set them, less the per-response ones: names and
+ *   values in one list, as writeHead takes them (so a response allocates no header object)
  * @property {string | undefined} etag
- * @property {Map<Encoding, Buffer>} bodies the plain page, and each encoding of it asked for so far
+ * @property {Buffer} plain the page
+ * @property {Map<Encoding, { body: Buffer, head: string[] }>} variants each encoding asked for so far, with its headers
  * @property {number} bytes
  * @property {number} expires
  */
@@ -135,26 +137,24 @@ export class PageCache {
     }
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    for (const [name, value] of entry.headers) res.setHeader(name, value);
     const condition = req.headers['if-none-match'];
     if (entry.etag !== undefined && condition !== undefined && matches(condition, entry.etag)) {
-      res.statusCode = 304;
-      res.removeHeader('content-type');
+      res.writeHead(304, entry.headers);
       res.end();
       return true;
     }
-    const plain = /** @type {Buffer} */ (entry.bodies.get('identity'));
-    const encoding = plain.length < COMPRESS_FROM ? 'identity' : this.#encodingFor(req.headers['accept-encoding']);
-    let body = entry.bodies.get(encoding);
-    if (!body) {
-      body = encode(encoding, plain);
-      entry.bodies.set(encoding, body);
-      this.#grow(entry, body.length);
+    const encoding =
+      entry.plain.length < COMPRESS_FROM ? 'identity' : this.#encodingFor(req.headers['accept-encoding']);
+    let variant = entry.variants.get(encoding);
+    if (!variant) {
+      const body = encoding === 'identity' ? entry.plain : encode(encoding, entry.plain);
+      const coded = encoding === 'identity' ? [] : ['content-encoding', encoding];
+      variant = { body, head: [...entry.headers, ...coded, 'content-length', String(body.length)] };
+      entry.variants.set(encoding, variant);
+      if (encoding !== 'identity') this.#grow(entry, body.length);
     }
-    res.statusCode = 200;
-    if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
-    res.setHeader('Content-Length', body.length);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.writeHead(200, variant.head);
+    res.end(req.method === 'HEAD' ? undefined : variant.body);
     return true;
   }
 
@@ -179,18 +179,17 @@ export class PageCache {
     if (ticket.generation !== this.#generation || res.statusCode !== 200) return;
     if (res.getHeader('x-nextjs-cache') !== 'HIT' || res.getHeader('set-cookie') !== undefined) return;
     if (body.length === 0 || body.length > this.#maxBytes / 16) return;
-    /** @type {[string, string | string[]][]} */
+    /** @type {string[]} */
     const headers = [];
-    for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (value === undefined || PER_RESPONSE.has(name)) continue;
-      headers.push([name, typeof value === 'number' ? String(value) : value]);
-    }
     const vary = String(res.getHeader('vary') ?? '');
-    if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) {
-      const at = headers.findIndex(([name]) => name === 'vary');
-      if (at !== -1) headers.splice(at, 1);
-      headers.push(['vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding']);
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (value === undefined || PER_RESPONSE.has(name) || name === 'vary') continue;
+      for (const one of Array.isArray(value) ? value : [String(value)]) headers.push(name, one);
     }
+    headers.push(
+      'vary',
+      /(^|,)\s*accept-encoding\s*(,|$)/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding',
+    );
     const etag = res.getHeader('etag');
     const old = this.#entries.get(ticket.key);
     if (old) this.#drop(ticket.key, old);
@@ -198,12 +197,13 @@ export class PageCache {
     const entry = {
       headers,
       etag: typeof etag === 'string' ? etag : undefined,
-      bodies: new Map([['identity', body]]),
+      plain: body,
+      variants: new Map(),
       bytes: 0,
       expires: this.#now() + this.#ttlMs,
     };
     this.#entries.set(ticket.key, entry);
-    const headerBytes = headers.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
+    const headerBytes = headers.reduce((sum, text) => sum + text.length, 0);
     this.#grow(entry, body.length + ticket.key.length + headerBytes);
   }
 

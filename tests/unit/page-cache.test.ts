@@ -233,6 +233,10 @@ class Response {
   getHeaders() {
     return Object.fromEntries([...this.#headers].map(([key, [, value]]) => [key, value]));
   }
+  writeHead(status: number, headers: string[]) {
+    this.statusCode = status;
+    for (let i = 0; i < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
+  }
   end(body?: Buffer) {
     this.body = body;
   }
