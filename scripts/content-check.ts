@@ -4,8 +4,9 @@
 
 import path from 'node:path';
 import { bodyFindings } from '../lib/body-warnings';
-import { contentDir, formatProblem, readArticles, readProfiles } from '../lib/content';
+import { contentDir, formatProblem, type ParseCache, readArticles, readProfiles } from '../lib/content';
 import { loadParses, saveParses } from '../lib/content/parse-store';
+import { parseInWorkers } from '../lib/content/parse-workers';
 import { findWarnings } from '../lib/editorial-warnings';
 import { readSettings } from '../lib/settings.mjs';
 import { siteUrlWarning } from '../lib/site';
@@ -18,9 +19,12 @@ const LIST_LIMIT = readSettings().checkListLimit;
 async function main() {
   const started = performance.now();
   // The builds' check keeps its parses (lib/content/parse-store.ts): the Node host starts from them.
-  const cache = quiet ? loadParses(path.resolve(dir)) : undefined;
-  const { articles, problems: articleProblems, files } = readArticles(dir, cache);
-  if (cache) await saveParses(path.resolve(dir), cache);
+  // What the cache lacks is parsed in worker threads first (lib/content/parse-workers.ts), so readArticles
+  // only indexes; without --errors-only the cache is this run's alone.
+  const cache = quiet ? loadParses(path.resolve(dir)) : (new Map() as ParseCache);
+  const stamps = await parseInWorkers(dir, cache);
+  const { articles, problems: articleProblems, files } = readArticles(dir, cache, stamps);
+  if (quiet) await saveParses(path.resolve(dir), cache);
   const problems = [...articleProblems, ...readProfiles(dir).problems];
   const warnings = quiet
     ? []
