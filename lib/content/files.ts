@@ -81,7 +81,9 @@ export function folderStamps(dir: string): Map<string, string> {
   const stamps = new Map<string, string>();
   for (const file of files) {
     try {
-      stamps.set(file, fileStamp(file));
+      // Files only, as folderChanges and stampIn count them: a folder under _authors/ is no profile.
+      const stats = statSync(file);
+      if (stats.isFile()) stamps.set(file, stampOf(stats));
     } catch {}
   }
   return stamps;
@@ -134,7 +136,7 @@ const stampsOf = (files: string[]) =>
  * map of every file (at 100,000 files that was 55 MB made and 22 MB left for the collector at every
  * look): folders are read in small batches and their files stat-ed a batch at a time and compared as
  * they come. Only when fewer known files were found than are known is every known file looked at again,
- * to name the ones gone.
+ * to name the ones gone and compare the ones in folders the walk could not read.
  */
 export async function folderChanges(
   dir: string,
@@ -180,8 +182,9 @@ export async function folderChanges(
     const files = [...known.keys()];
     for (let i = 0; i < files.length; i += STATS_AT_ONCE) {
       const slice = files.slice(i, i + STATS_AT_ONCE);
+      // A known file the walk did not meet (gone, or in a folder it could not read) is compared here.
       for (const [j, stamp] of (await stampsOf(slice)).entries())
-        if (stamp === undefined) changed.set(slice[j], undefined);
+        if (stamp !== known.get(slice[j])) changed.set(slice[j], stamp);
     }
   }
   return changed;
