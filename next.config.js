@@ -13,7 +13,7 @@ const buildWorkers = Math.max(2, Math.min(os.availableParallelism() - 1, Math.fl
 /** @type {(phase: string) => Promise<import('next').NextConfig>} */
 module.exports = async (phase) => {
   const { readSettings } = await import('./lib/settings.mjs');
-  const { forwardedProto, securityHeaders, strictTransportSecurity } = await import(
+  const { forwardedHttps, securityHeaders, strictTransportSecurity } = await import(
     './lib/server/security-headers.mjs'
   );
   const settings = readSettings();
@@ -58,8 +58,8 @@ module.exports = async (phase) => {
             { source: '/:path*', headers: securityHeaders },
             {
               source: '/:path*',
-              // A request header a page's headers depend on: lib/server/page-cache.mjs keys pages by it too.
-              has: [{ type: 'header', key: forwardedProto, value: 'https' }],
+              // A request header a page's headers depend on: lib/server/page-cache.mjs keeps pages apart by it too.
+              has: [forwardedHttps],
               headers: [strictTransportSecurity],
             },
           ],

@@ -4,7 +4,9 @@
 // the way. A page is kept only when Next said it came from its cache (`x-nextjs-cache: HIT`), so
 // nothing is kept that Next itself would not serve again. Everything kept is dropped when the content
 // changes (clear()), and each entry after `ttlMs` anyway; a response begun before a clear is not kept.
-// The entries are bounded by bytes, the least recently served going first.
+// The entries are bounded by bytes, the least recently served going first. Only a URL in its one
+// canonical spelling is kept (no query, no needless escape), so that a reader cannot push the real
+// pages out with spellings of one page that Next serves from one cache entry.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import Negotiator from 'negotiator';
 
@@ -58,6 +60,33 @@ function encode(encoding, plain) {
   return brotliCompressSync(plain, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
 }
 
+/**
+ * A buffer of its own, exactly as long as its bytes: zlib and Buffer.from hand back views into larger
+ * allocations, which the byte bound would undercount (a 4 KiB page compressed held 16 KiB).
+ * @param {Buffer} bytes
+ */
+function own(bytes) {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
+/**
+ * Whether a request target is the one spelling of its page this cache keeps: a path with no query, no
+ * empty or dot segment, and escapes only where encodeURI would put them (`/a` for `/%61`, `%C3%A9` for
+ * `%c3%a9`). Next answers the other spellings from the same entry; they go to Next.
+ * @param {string} url
+ */
+export function canonicalTarget(url) {
+  if (!url.startsWith('/') || /[?#]|\/\/|\/\.\.?(?:\/|$)/.test(url)) return false;
+  try {
+    return encodeURI(url.includes('%') ? decodeURI(url) : url) === url;
+  } catch {
+    return false;
+  }
+}
+
 /** @param {string} header @param {string} etag */
 function matches(header, etag) {
   const weak = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
@@ -74,25 +103,23 @@ export class PageCache {
   #maxBytes;
   #ttlMs;
   #now;
-  #keyHeaders;
+  #variant;
 
   /**
-   * @param {{ maxBytes: number, ttlMs: number, keyHeaders?: string[], now?: () => number }} options
-   *   `keyHeaders`: request headers, lower case, that a page's response depends on besides its URL (the
-   *   `has` conditions of next.config.js headers()); a page is kept apart for each value of them
+   * @param {{ maxBytes: number, ttlMs: number, variant?: (req: Request) => string, now?: () => number }} options
+   *   `variant`: what else than its URL a page's response depends on (the `has` conditions of
+   *   next.config.js headers()), as one of a few short strings; a page is kept apart for each
    */
-  constructor({ maxBytes, ttlMs, keyHeaders = [], now = Date.now }) {
+  constructor({ maxBytes, ttlMs, variant = () => '', now = Date.now }) {
     this.#maxBytes = maxBytes;
     this.#ttlMs = ttlMs;
-    this.#keyHeaders = keyHeaders;
+    this.#variant = variant;
     this.#now = now;
   }
 
   /** @param {Request} req */
   #key(req) {
-    let key = req.url ?? '';
-    for (const name of this.#keyHeaders) key += `\u0000${req.headers[name] ?? ''}`;
-    return key;
+    return `${this.#variant(req)}\u0000${req.url ?? ''}`;
   }
 
   /** Bytes held, every encoding counted. */
@@ -147,7 +174,7 @@ export class PageCache {
       entry.plain.length < COMPRESS_FROM ? 'identity' : this.#encodingFor(req.headers['accept-encoding']);
     let variant = entry.variants.get(encoding);
     if (!variant) {
-      const body = encoding === 'identity' ? entry.plain : encode(encoding, entry.plain);
+      const body = encoding === 'identity' ? entry.plain : own(encode(encoding, entry.plain));
       const coded = encoding === 'identity' ? [] : ['content-encoding', encoding];
       variant = { body, head: [...entry.headers, ...coded, 'content-length', String(body.length)] };
       entry.variants.set(encoding, variant);
@@ -163,7 +190,7 @@ export class PageCache {
    * @param {Request} req
    */
   ticket(req) {
-    return req.method === 'GET' && PageCache.#plainRequest(req)
+    return req.method === 'GET' && PageCache.#plainRequest(req) && canonicalTarget(req.url ?? '')
       ? { key: this.#key(req), generation: this.#generation }
       : undefined;
   }
@@ -197,7 +224,7 @@ export class PageCache {
     const entry = {
       headers,
       etag: typeof etag === 'string' ? etag : undefined,
-      plain: body,
+      plain: own(body),
       variants: new Map(),
       bytes: 0,
       expires: this.#now() + this.#ttlMs,

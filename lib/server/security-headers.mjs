@@ -43,8 +43,15 @@ export const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
-/** The request header with which the proxy in front says the reader came over HTTPS: only then is HSTS sent. */
-export const forwardedProto = 'x-forwarded-proto';
+/**
+ * The request header with which the proxy in front says the reader came over HTTPS: only then is HSTS
+ * sent. As next.config.js headers() takes it (`has`); Next matches the value whole, as overHttps does.
+ */
+export const forwardedHttps = /** @type {const} */ ({ type: 'header', key: 'x-forwarded-proto', value: 'https' });
+
+/** Whether a request's headers say it came over HTTPS, as Next's `has: [forwardedHttps]` decides it. */
+export const overHttps = (/** @type {import('node:http').IncomingHttpHeaders} */ headers) =>
+  headers[forwardedHttps.key] === forwardedHttps.value;
 
 export const strictTransportSecurity = {
   key: 'Strict-Transport-Security',

@@ -27,7 +27,7 @@ import { withoutUpgrades } from './next-internals.mjs';
 import { PageCache } from './page-cache.mjs';
 import { plainPages } from './plain-pages.mjs';
 import { answer, guarded, READ_METHODS, REFRESH_PATH, screen, settleRange } from './requests.mjs';
-import { forwardedProto, securityHeaders } from './security-headers.mjs';
+import { overHttps, securityHeaders } from './security-headers.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -80,7 +80,7 @@ const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 const pageCache = new PageCache({
   maxBytes: PAGE_CACHE_BYTES,
   ttlMs: revalidateSeconds * 1000,
-  keyHeaders: [forwardedProto],
+  variant: (req) => (overHttps(req.headers) ? 'https' : ''),
 });
 let healthy = false;
 const aliases = new AliasTable();

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageCache } from '@/lib/server/page-cache.mjs';
+import { canonicalTarget, PageCache } from '@/lib/server/page-cache.mjs';
+import { overHttps } from '@/lib/server/security-headers.mjs';
 import { readSettings } from '@/lib/settings.mjs';
 
 const { fuzzRuns: RUNS, fuzzSeed: SEED } = readSettings();
@@ -115,21 +116,35 @@ describe('the page cache of the Node host', () => {
     expect(calls).toHaveLength(asides.length * 2 + 1);
   });
 
-  it('keeps a page apart for each value of a request header its response depends on', async () => {
-    const pages = new PageCache({ maxBytes: 1 << 20, ttlMs: 60_000, keyHeaders: ['x-forwarded-proto'] });
+  it('keeps a page apart over HTTPS, where its headers differ, and no other value of the header makes a key', async () => {
+    const pages = new PageCache({
+      maxBytes: 1 << 20,
+      ttlMs: 60_000,
+      variant: (req) => (overHttps(req.headers) ? 'https' : ''),
+    });
     const { calls, get } = await serve(pages, (req) =>
-      hit(
-        page('Secure or not'),
-        req.headers['x-forwarded-proto'] === 'https' ? { 'Strict-Transport-Security': 'max-age=1' } : {},
-      ),
+      hit(page('Secure or not'), overHttps(req.headers) ? { 'Strict-Transport-Security': 'max-age=1' } : {}),
     );
     for (let round = 0; round < 2; round++) {
       expect((await get('/s')).headers['strict-transport-security']).toBeUndefined();
       expect((await get('/s', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBe(
         'max-age=1',
       );
+      for (const value of ['http', 'HTTPS', 'https, http', `x${round}`]) {
+        expect((await get('/s', { 'x-forwarded-proto': value })).headers['strict-transport-security']).toBeUndefined();
+      }
     }
     expect(calls).toHaveLength(2);
+    expect(pages.size).toBe(2);
+  });
+
+  it('keeps a page only under its canonical URL: a query or another spelling of the path goes to Next', async () => {
+    const pages = cache();
+    const { calls, get } = await serve(pages, () => hit(page('Spelled')));
+    const others = ['/caf%C3%A9?utm=1', '/caf%c3%a9', '/%63af%C3%A9', '//caf%C3%A9', '/./caf%C3%A9', '/x/../caf%C3%A9'];
+    for (let round = 0; round < 2; round++) for (const url of ['/caf%C3%A9', ...others]) await get(url);
+    expect(calls).toHaveLength(1 + others.length * 2);
+    expect(pages.size).toBe(1);
   });
 
   it('compresses each page once per encoding the reader accepts, as the compression middleware chooses', async () => {
@@ -284,6 +299,50 @@ describe('the page cache, any order of pages, reads and changes', () => {
       }),
       { numRuns: RUNS * 5, seed: SEED },
     );
+  });
+
+  it('holds each page and encoding in a buffer of its own length, so that what it counts is what it holds', () => {
+    const pages = new PageCache({ maxBytes: 1 << 20, ttlMs: 60_000 });
+    const request = (encoding: string) =>
+      ({ url: '/b', method: 'GET', headers: { 'accept-encoding': encoding } }) as unknown as IncomingMessage;
+    const res = new Response();
+    res.setHeader('x-nextjs-cache', 'HIT');
+    // A view into a larger allocation, as Buffer.from of a short string gives.
+    const plain = Buffer.from(page('Counted')).subarray(0);
+    const pooled = Buffer.concat([Buffer.alloc(9000), plain]).subarray(9000);
+    pages.keep(pages.ticket(request('identity')) as { key: string; generation: number }, asResponse(res), pooled);
+    for (const encoding of ['identity', 'gzip', 'br']) {
+      const served = new Response();
+      expect(pages.serve(request(encoding), asResponse(served))).toBe(true);
+      const body = served.body as Buffer;
+      expect(body.buffer.byteLength).toBe(body.length);
+    }
+  });
+
+  it('calls a URL canonical only in the one spelling encodeURI gives its path, never with a query', () => {
+    const segment = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 8 })
+      .filter((s) => !s.includes('/') && !/^\.\.?$/.test(s));
+    const paths = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => `/${parts.join('/')}`);
+    fc.assert(
+      fc.property(paths, fc.nat(), (path, at) => {
+        const url = encodeURI(path);
+        expect(canonicalTarget(url)).toBe(!/[?#]/.test(path));
+        expect(canonicalTarget(`${url}?q=1`)).toBe(false);
+        // Any character escaped that encodeURI leaves as it is is another spelling.
+        const plain = [...url].map((c, i) => [c, i] as const).filter(([c]) => /[A-Za-z0-9\-_.!~*'();:@&=+$,]/.test(c));
+        if (plain.length > 0) {
+          const [c, i] = plain[at % plain.length];
+          const escaped = `${url.slice(0, i)}%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}${url.slice(i + 1)}`;
+          expect(canonicalTarget(escaped)).toBe(false);
+        }
+        const lower = url.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+        if (lower !== url) expect(canonicalTarget(lower)).toBe(false);
+      }),
+      { numRuns: RUNS * 5, seed: SEED },
+    );
+    for (const url of ['', 'x', '/%', '/%zz', '/%C3', '/a/./b', '/a/..', '/a\\b'])
+      expect(canonicalTarget(url), url).toBe(false);
   });
 
   it('keeps the pages read most recently when it must let some go', () => {
