@@ -26,6 +26,7 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { createClient } from 'redis';
 import { readSettings } from '../settings.mjs';
 import { cacheEntry, EVERYTHING_TAG, NextInternalsError, nextCacheModules, routeCacheKey } from './next-internals.mjs';
+import { sharedKeyPrefix } from './shared-changes.mjs';
 
 const shared = /** @type {typeof globalThis & { __inkwellRedis?: any }} */ (globalThis);
 const { FileSystemCache, lifetimes } = await nextCacheModules();
@@ -60,7 +61,7 @@ function connect(serverDistDir) {
     disableOfflineQueue: true,
     socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(retries * 100, 2000) },
   });
-  const redis = createRedisHandler({ client, keyPrefix: `inkwell:${buildId}:`, timeoutMs: 1000 });
+  const redis = createRedisHandler({ client, keyPrefix: sharedKeyPrefix(buildId), timeoutMs: 1000 });
   let down = false;
   client.on('error', (error) => {
     if (down) return;

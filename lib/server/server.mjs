@@ -9,11 +9,12 @@
 // 5. Requests are screened before Next sees them (requests.mjs).
 // 6. An article's old paths (`aliases`) answer 308 to it (aliases.mjs).
 // 7. A page Next served from its cache is kept as it left, and sent again from memory until the content
-//    changes (page-cache.mjs).
+//    changes (page-cache.mjs), here or, with REDIS_URL, on another instance (shared-changes.mjs).
 // 8. /healthz answers 200 once the server has served its home page and rendered a page the way
 //    next-internals.mjs knows, for a load balancer to poll.
 // Usage: npm start [-- -p 3000] [-H 127.0.0.1]   (PORT and HOSTNAME work too)
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +24,12 @@ import next from 'next';
 import sirv from 'sirv';
 import { declareNodeHost, readSettings, SettingsError } from '../settings.mjs';
 import { AliasTable } from './aliases.mjs';
-import { withoutUpgrades } from './next-internals.mjs';
+import { EVERYTHING_TAG, withoutUpgrades } from './next-internals.mjs';
 import { PageCache } from './page-cache.mjs';
 import { plainPages } from './plain-pages.mjs';
 import { answer, guarded, READ_METHODS, REFRESH_PATH, screen, settleRange } from './requests.mjs';
 import { overHttps, securityHeaders } from './security-headers.mjs';
+import { watchSharedChanges } from './shared-changes.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -82,6 +84,15 @@ const pageCache = new PageCache({
   ttlMs: revalidateSeconds * 1000,
   variant: (req) => (overHttps(req.headers) ? 'https' : ''),
 });
+if (settings.redisUrl) {
+  const buildId = readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim();
+  watchSharedChanges({ url: settings.redisUrl, buildId, tags: [EVERYTHING_TAG], onMove: () => pageCache.clear() });
+}
+/**
+ * How long after a change the pages are revalidated once more: a render that began before the change and
+ * ended after it was kept by Next as fresh (its time is the time it was stored), old content and all.
+ */
+const SETTLE_MS = 5000;
 let healthy = false;
 const aliases = new AliasTable();
 /** Longer than any first render, even of a home page over a large folder read for the first time. */
@@ -169,18 +180,24 @@ function ownOrigin() {
 /**
  * The app can only revalidate its pages while it handles a request, so the server asks it over
  * loopback. The app answers with the alias table when content changed, or when asked (at start).
+ * `settling`: the pages are revalidated whether or not the content changed (SETTLE_MS after a change).
  */
-async function refreshContent(withAliases = false) {
+async function refreshContent(withAliases = false, settling = false) {
   try {
     const response = await fetch(new URL(REFRESH_PATH, ownOrigin()), {
       method: 'POST',
-      headers: { 'x-inkwell-refresh': refreshToken, ...(withAliases ? { 'x-inkwell-aliases': '1' } : {}) },
+      headers: {
+        'x-inkwell-refresh': refreshToken,
+        ...(withAliases ? { 'x-inkwell-aliases': '1' } : {}),
+        ...(settling ? { 'x-inkwell-revalidate': '1' } : {}),
+      },
     });
     const result = await response.json();
     if (result.aliases) aliases.replace(result.aliases);
+    if (result.changed || settling) pageCache.clear();
     if (result.changed) {
-      pageCache.clear();
       console.log(`content: changed, pages revalidated (${result.articles} articles)`);
+      setTimeout(() => refreshContent(false, true), SETTLE_MS).unref();
     }
   } catch (error) {
     console.error(`content: could not look at the content folder: ${/** @type {Error} */ (error).message}`);

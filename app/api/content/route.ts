@@ -1,7 +1,8 @@
 // The Node host's content refresh, called by its own server (lib/server/server.mjs) every
 // REVALIDATE_SECONDS with a token it made at start: when a file under CONTENT_DIR changed, every
 // cached page and feed is marked stale and made again on its next request. The news sitemap also
-// changes with time alone, as articles leave its two-day window: it is made again when they do.
+// changes with time alone, as articles leave its two-day window: it is made again when they do. The
+// server asks once more a few seconds after a change, to have every page made again (`x-inkwell-revalidate`).
 // It also hands the server the table of moved URLs (lib/aliases.ts). Anyone else gets a 404.
 import { revalidatePath } from 'next/cache';
 import { aliasTable } from '@/lib/aliases';
@@ -16,7 +17,8 @@ export async function POST(request: Request) {
   if (!token || request.headers.get('x-inkwell-refresh') !== token) return new Response('Not found', { status: 404 });
   const { changed, index } = await refreshContent();
   const news = newsWindowKey();
-  if (changed) revalidatePath('/', 'layout');
+  // Asked again a few seconds after a change: a render that began before it was kept as fresh.
+  if (changed || request.headers.get('x-inkwell-revalidate')) revalidatePath('/', 'layout');
   else if (memo.__inkwellNewsWindow !== undefined && news !== memo.__inkwellNewsWindow) {
     revalidatePath('/news-sitemap.xml');
   }
