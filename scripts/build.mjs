@@ -14,6 +14,7 @@
 // Prints how long each step took, for `npm run bench`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportSize, hostLimitWarning } from '../lib/static-hosts.mjs';
@@ -27,6 +28,13 @@ const script = (name) => path.join(root, 'scripts', name);
 const since = (started) => (performance.now() - started) / 1000;
 
 /** @typedef {{ code: number, seconds: number }} Outcome */
+
+/**
+ * The step running, to stop with this process. Not detached: a session of its own would take it out of
+ * the autogroup the search index's low priority is weighed in (search-index.mts).
+ * @type {import('node:child_process').ChildProcess | undefined}
+ */
+let step;
 
 /**
  * Runs a command, its output passed on; resolves with its exit code and seconds.
@@ -61,11 +69,30 @@ const stopSearch = () => {
   } catch {}
   rmSync(staging, { recursive: true, force: true });
 };
-for (const signal of ['SIGINT', 'SIGTERM']) {
+// A build stopped stops what it started: a step left running (`next build`) would go on using every core.
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGHUP', 'SIGTERM'])) {
   process.on(signal, () => {
+    step?.kill(signal);
     stopSearch();
-    process.exit(130);
+    process.exit(128 + constants.signals[signal]);
   });
+}
+
+/**
+ * Moves the new index to `target`. The old one is renamed aside first and removed after, so the site
+ * serves the old index whole or the new one, never one half-removed.
+ * @param {string} from
+ * @param {string} target
+ */
+function replace(from, target) {
+  const aside = `${target}.old-${process.pid}`;
+  try {
+    renameSync(target, aside);
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
+  }
+  renameSync(from, target);
+  rmSync(aside, { recursive: true, force: true });
 }
 
 async function main() {
@@ -83,7 +110,10 @@ async function main() {
   ];
   startSearch();
   for (const [name, command, args] of steps) {
-    const { code, seconds } = await run(command, args);
+    const running = run(command, args);
+    step = running.child;
+    const { code, seconds } = await running;
+    step = undefined;
     timings.push(`${name} ${seconds.toFixed(1)} s`);
     if (code !== 0) {
       stopSearch();
@@ -105,8 +135,7 @@ async function main() {
     return 1;
   }
   const target = path.join(root, isStatic ? 'out' : 'public', 'pagefind');
-  rmSync(target, { recursive: true, force: true });
-  renameSync(staging, target);
+  replace(staging, target);
   console.log(`build: ${timings.join(' · ')}`);
   if (isStatic) {
     const exported = exportSize(path.join(root, 'out'));

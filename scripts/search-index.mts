@@ -58,23 +58,28 @@ const WORKER = fileURLToPath(new URL('./search-shard-worker.mts', import.meta.ur
 if (values.background) setPriority(constants.priority.PRIORITY_LOW);
 /** Workers running, to stop with this process. */
 const workers = new Set<ChildProcess>();
-process.on('SIGTERM', () => {
+/** This run's index while it is written, removed if the run ends before moving it into place. */
+let staging: string | undefined;
+// However the indexer ends (done, failed, or stopped), its workers end with it: a worker left running
+// keeps a core and its Pagefind process busy for a run that is gone.
+process.on('exit', () => {
   for (const worker of workers) worker.kill('SIGTERM');
-  process.exit(143);
+  if (staging) rmSync(staging, { recursive: true, force: true });
 });
+for (const signal of ['SIGINT', 'SIGHUP', 'SIGTERM'] as const) {
+  process.on(signal, () => process.exit(128 + constants.signals[signal]));
+}
 /** Kept shards not used by a run for this long are removed. */
 const KEEP_UNUSED_MS = 7 * 24 * 3600 * 1000;
-const PARTIAL_STALE_MS = 3600 * 1000;
+/** A folder named for the process working on it: `<name>.partial-<pid>` being written, `<name>.old-<pid>` being removed. */
+const WORKING = /^(.*)\.(?:partial|old)-(\d+)$/;
 
 /** The shards not in the cache, built by worker processes, one per core; resolves with their errors. */
 async function buildShards(shards: Shard[]): Promise<string[]> {
   const queue = [...shards].sort((a, b) => b.articles.length - a.articles.length);
   const errors: string[] = [];
   const lane = async () => {
-    // Structured clone, as between threads: an article's dates and maps arrive as they are.
-    const worker = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
-    workers.add(worker);
-    const ended = new Promise((resolve) => worker.once('exit', resolve));
+    const { worker, ended } = startWorker();
     try {
       for (let shard = queue.shift(); shard; shard = queue.shift()) {
         const done = await ask(worker, { articles: shard.articles, output: path.join(cacheDir, shard.dir) });
@@ -84,13 +89,31 @@ async function buildShards(shards: Shard[]): Promise<string[]> {
         );
       }
     } finally {
-      worker.send('close');
+      // A worker that died has no channel left to be told on.
+      if (worker.connected) worker.send('close');
+      else worker.kill('SIGTERM');
       await ended;
       workers.delete(worker);
     }
   };
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), shards.length) }, lane));
   return errors;
+}
+
+/** A worker process, and the promise of its end. */
+function startWorker(): { worker: ChildProcess; ended: Promise<void> } {
+  // Structured clone, as between threads: an article's dates and maps arrive as they are.
+  const worker = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+  workers.add(worker);
+  const ended = new Promise<void>((resolve) => {
+    worker.once('exit', () => resolve());
+    // Always listened for: an 'error' with no listener (a send as the worker dies) would end this process.
+    // A job in flight reports it (ask); a worker that never started has no 'exit' to wait for.
+    worker.on('error', () => {
+      if (worker.pid === undefined) resolve();
+    });
+  });
+  return { worker, ended };
 }
 
 /** One shard's job for a worker, answered by its message; a worker that dies first fails it. */
@@ -102,7 +125,8 @@ function ask(worker: ChildProcess, job: ShardJob): Promise<ShardDone> {
     };
     const onMessage = (done: ShardDone) => settle(() => resolve(done));
     const onError = (error: Error) => settle(() => reject(error));
-    const onExit = (code: number | null) => settle(() => reject(new Error(`a worker ended (${code}) mid-shard`)));
+    const onExit = (code: number | null, signal: string | null) =>
+      settle(() => reject(new Error(`a worker ended (${signal ?? code}) mid-shard`)));
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.send(job);
   });
@@ -121,27 +145,87 @@ function linkTree(from: string, to: string) {
     else {
       try {
         linkSync(source, target);
-      } catch {
+      } catch (error) {
+        // Only a link the disk refuses is copied instead: a shard gone or a full disk must fail the run.
+        if (!hasCode(error, 'EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK')) throw error;
         copyFileSync(source, target);
       }
     }
   }
 }
 
-/** Shards kept for a week unused go (and half-made ones left behind); the ones just used are touched. */
+const hasCode = (error: unknown, ...codes: string[]) => codes.includes((error as NodeJS.ErrnoException).code ?? '');
+
+/** Whether a process is running (another user's counts, though it cannot be signalled). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return hasCode(error, 'EPERM');
+  }
+}
+
+/** Whether a folder was left half-made or half-removed by a process that is gone: none will finish it. */
+function isAbandoned(name: string, of?: string): boolean {
+  const match = WORKING.exec(name);
+  return match !== null && (of === undefined || match[1] === of) && !isRunning(Number(match[2]));
+}
+
+/** Milliseconds since a folder was last used; 0 for one another run removed meanwhile. */
+function unusedFor(folder: string, now: Date): number {
+  try {
+    return now.getTime() - statSync(folder).mtimeMs;
+  } catch (error) {
+    if (hasCode(error, 'ENOENT')) return 0;
+    throw error;
+  }
+}
+
+/** Shards kept for a week unused go (and half-made ones of stopped runs); the ones just used are touched. */
 function tidyCache(used: Shard[]) {
   const now = new Date();
   const keep = new Set(used.map((s) => s.dir));
   for (const name of readdirSync(cacheDir)) {
-    const folder = path.join(cacheDir, name);
     if (keep.has(name)) continue;
-    // A half-made shard an hour old was left by a stopped run; a younger one may be another run's.
-    const limit = name.endsWith('.partial') ? PARTIAL_STALE_MS : KEEP_UNUSED_MS;
-    if (now.getTime() - statSync(folder).mtimeMs > limit) {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = path.join(cacheDir, name);
+    // A live run's half-made shard is left to it, however old.
+    const gone = WORKING.test(name) ? isAbandoned(name) : unusedFor(folder, now) > KEEP_UNUSED_MS;
+    if (gone) rmSync(folder, { recursive: true, force: true });
   }
   for (const dir of keep) utimesSync(path.join(cacheDir, dir), now, now);
+}
+
+/** Indexes that runs stopped mid-write (or mid-removal) left beside `output`. */
+function tidyBeside(output: string) {
+  const parent = path.dirname(output);
+  for (const name of readdirSync(parent)) {
+    if (isAbandoned(name, path.basename(output))) rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves the new index to `output`. The old one is renamed aside first and removed after, so a reader
+ * finds the old index whole or the new one, never one half-removed.
+ */
+function replace(output: string, from: string) {
+  const aside = `${output}.old-${process.pid}`;
+  for (;;) {
+    try {
+      renameSync(output, aside);
+    } catch (error) {
+      if (!hasCode(error, 'ENOENT')) throw error;
+    }
+    try {
+      renameSync(from, output);
+      break;
+    } catch (error) {
+      if (!hasCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
+    }
+    // Another run moved its index in between the two renames: it goes aside in turn.
+    rmSync(aside, { recursive: true, force: true });
+  }
+  rmSync(aside, { recursive: true, force: true });
 }
 
 async function main() {
@@ -164,14 +248,15 @@ async function main() {
   }
 
   // Written beside the destination and moved into place, so a reader never sees half an index.
-  const staging = `${output}.partial-${process.pid}`;
+  staging = `${output}.partial-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   for (const shard of shards) linkTree(path.join(cacheDir, shard.dir), path.join(staging, shard.dir));
   writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify(shardManifest(shards, recentArticles))}\n`);
-  rmSync(output, { recursive: true, force: true });
-  renameSync(staging, output);
+  replace(output, staging);
+  staging = undefined;
   tidyCache(shards);
+  tidyBeside(output);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
@@ -179,4 +264,8 @@ async function main() {
   );
 }
 
-main();
+main().catch((error) => {
+  console.error(`search:index: ${error instanceof Error ? error.message : error}`);
+  // Now, not when the other workers are done: the exit stops them.
+  process.exit(1);
+});
