@@ -10,7 +10,8 @@
 // 6. An article's old paths (`aliases`) answer 308 to it (aliases.mjs).
 // 7. A page Next served from its cache is kept as it left, and sent again from memory until the content
 //    changes (page-cache.mjs), here or, with REDIS_URL, on another instance (shared-changes.mjs).
-// 8. /healthz answers 200 once the server has served its home page and rendered a page the way
+// 8. The heap grows at most 1.5× past what is live (heap.mjs), so garbage under load stays bounded.
+// 9. /healthz answers 200 once the server has served its home page and rendered a page the way
 //    next-internals.mjs knows, for a load balancer to poll.
 // Usage: npm start [-- -p 3000] [-H 127.0.0.1]   (PORT and HOSTNAME work too)
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,7 @@ import next from 'next';
 import sirv from 'sirv';
 import { declareNodeHost, readSettings, SettingsError } from '../settings.mjs';
 import { AliasTable } from './aliases.mjs';
+import { boundHeapGrowth } from './heap.mjs';
 import { EVERYTHING_TAG, withoutUpgrades } from './next-internals.mjs';
 import { PageCache } from './page-cache.mjs';
 import { plainPages } from './plain-pages.mjs';
@@ -36,6 +38,7 @@ import { watchSharedChanges } from './shared-changes.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 process.chdir(root);
+boundHeapGrowth();
 
 /**
  * @param {string} message
