@@ -13,11 +13,12 @@
 //    the static hosts it is too big for (lib/static-hosts.mjs).
 // Prints how long each step took, for `npm run bench`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportSize, hostLimitWarning } from '../lib/static-hosts.mjs';
+import { replaceFolder } from './folders.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const isStatic = process.argv.includes('--static');
@@ -78,23 +79,6 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGHUP', 'SIGTERM'])) {
   });
 }
 
-/**
- * Moves the new index to `target`. The old one is renamed aside first and removed after, so the site
- * serves the old index whole or the new one, never one half-removed.
- * @param {string} from
- * @param {string} target
- */
-function replace(from, target) {
-  const aside = `${target}.old-${process.pid}`;
-  try {
-    renameSync(target, aside);
-  } catch (error) {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
-  }
-  renameSync(from, target);
-  rmSync(aside, { recursive: true, force: true });
-}
-
 async function main() {
   const timings = [];
   /** @typedef {[name: string, command: string, args: string[]]} Step */
@@ -135,7 +119,7 @@ async function main() {
     return 1;
   }
   const target = path.join(root, isStatic ? 'out' : 'public', 'pagefind');
-  replace(staging, target);
+  replaceFolder(target, staging);
   console.log(`build: ${timings.join(' · ')}`);
   if (isStatic) {
     const exported = exportSize(path.join(root, 'out'));

@@ -18,7 +18,6 @@ import {
   linkSync,
   mkdirSync,
   readdirSync,
-  renameSync,
   rmSync,
   statSync,
   utimesSync,
@@ -33,6 +32,7 @@ import { fileStamp } from '../lib/content/files';
 import { codeKey, loadParses } from '../lib/content/parse-store';
 import { recordKey } from '../lib/search';
 import { MANIFEST, planShards, RECENT_ARTICLES, SHARD_ARTICLES, type Shard, shardManifest } from '../lib/search-shards';
+import { hasCode, replaceFolder } from './folders.mjs';
 import type { ShardDone, ShardJob } from './search-shard-worker.mts';
 
 const { values, positionals } = parseArgs({
@@ -154,8 +154,6 @@ function linkTree(from: string, to: string) {
   }
 }
 
-const hasCode = (error: unknown, ...codes: string[]) => codes.includes((error as NodeJS.ErrnoException).code ?? '');
-
 /** Whether a process is running (another user's counts, though it cannot be signalled). */
 function isRunning(pid: number): boolean {
   try {
@@ -204,30 +202,6 @@ function tidyBeside(output: string) {
   }
 }
 
-/**
- * Moves the new index to `output`. The old one is renamed aside first and removed after, so a reader
- * finds the old index whole or the new one, never one half-removed.
- */
-function replace(output: string, from: string) {
-  const aside = `${output}.old-${process.pid}`;
-  for (;;) {
-    try {
-      renameSync(output, aside);
-    } catch (error) {
-      if (!hasCode(error, 'ENOENT')) throw error;
-    }
-    try {
-      renameSync(from, output);
-      break;
-    } catch (error) {
-      if (!hasCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
-    }
-    // Another run moved its index in between the two renames: it goes aside in turn.
-    rmSync(aside, { recursive: true, force: true });
-  }
-  rmSync(aside, { recursive: true, force: true });
-}
-
 async function main() {
   const output = path.resolve(positionals[0] ?? 'public/pagefind');
   const started = performance.now();
@@ -253,7 +227,7 @@ async function main() {
   mkdirSync(staging, { recursive: true });
   for (const shard of shards) linkTree(path.join(cacheDir, shard.dir), path.join(staging, shard.dir));
   writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify(shardManifest(shards, recentArticles))}\n`);
-  replace(output, staging);
+  replaceFolder(output, staging);
   staging = undefined;
   tidyCache(shards);
   tidyBeside(output);

@@ -6,6 +6,7 @@ import { constants } from 'node:os';
 import * as pagefind from 'pagefind';
 import type { Article } from '../lib/content';
 import { searchRecord } from '../lib/search';
+import { hasCode } from './folders.mjs';
 
 export interface ShardJob {
   articles: Article[];
@@ -52,7 +53,7 @@ function putInPlace(partial: string, output: string) {
   try {
     renameSync(partial, output);
   } catch (error) {
-    if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    if (!hasCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
     rmSync(partial, { recursive: true, force: true });
   }
 }

@@ -7,7 +7,7 @@
 import v8 from 'node:v8';
 
 const FLAG = '--heap-growing-percent';
-export const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 
 /** Bounds the heap's growth, unless the process was started with a bound of its own. */
 export function boundHeapGrowth(execArgv = process.execArgv) {

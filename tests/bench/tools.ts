@@ -5,8 +5,9 @@
 // and ≤ 1 GB. With --repeat K, K rounds of every tool at both sizes in turn, and the median time of each.
 //   content:check  `tsx scripts/content-check.ts DIR`, the whole check with its warnings
 //   loader         loadContent alone in a fresh process (`tsx -e`), printing the count
-//   search:index   `tsx scripts/search-index.mts FOLDER`, cold (the kept shards set aside): it reads the content, not the pages, so it needs
-//                  no build; this is what the build runs beside `next build`
+//   search:index   `tsx scripts/search-index.mts FOLDER`, cold (a build's kept shards set aside): it
+//                  reads the content, not the pages, so it needs no build; the build runs it beside
+//                  `next build`
 //   verify:export  `tsx scripts/verify-export.ts OUT DIR`: it needs the export of that corpus, so the
 //                  static build is run first (cold, timed and listed as build:static) and its out/ kept in
 //                  .bench/export-N for the next run on the same corpus
