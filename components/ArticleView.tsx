@@ -1,6 +1,7 @@
 import { articleCrumbs } from '@/lib/breadcrumbs';
 import { type Article, getContent } from '@/lib/content';
 import { isLater, lastModified } from '@/lib/dates';
+import { seriesParts } from '@/lib/series';
 import { urls } from '@/lib/urls';
 import { ArticleBody } from './ArticleBody';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -51,7 +52,7 @@ export function ArticleView({ article }: { article: Article }) {
         </p>
       </header>
       <Cover article={article} priority className="mb-10" />
-      <SeriesBox article={article} index={getContent()} />
+      <SeriesBox article={article} parts={article.series ? seriesParts(getContent(), article.series) : []} />
       <ArticleBody article={article} />
       {article.source && (
         <p className="mt-10 rounded-lg border border-zinc-200 px-5 py-4 text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">

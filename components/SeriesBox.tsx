@@ -1,12 +1,14 @@
-import type { Article, ContentIndex } from '@/lib/content';
-import { seriesParts } from '@/lib/series';
+import type { Article, ArticleLink } from '@/lib/content';
 import { urls } from '@/lib/urls';
 
-/** On each part of a series: every part in reading order, the one being read marked. */
-export function SeriesBox({ article, index }: { article: Article; index: ContentIndex }) {
+/**
+ * On each part of a series: every part in reading order (lib/series.ts), the one being read marked.
+ * It is handed the parts, not the content index: `npm run dev` copies a server component's props into
+ * React's debug data, 80 MB for an index of 100,000 articles on every article page.
+ */
+export function SeriesBox({ article, parts }: { article: Article; parts: ArticleLink[] }) {
   const { series } = article;
   if (!series) return null;
-  const parts = seriesParts(index, series);
   const at = parts.findIndex((part) => part.slug === article.slug);
   return (
     <nav

@@ -18,5 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TermIndexPage({ params }: Props) {
   const kind = termKind((await params).kind);
   if (!kind) notFound();
-  return <TermList title={taxonomies[kind].title} kind={kind} index={termIndex(kind)} />;
+  const { terms, articles } = termIndex(kind);
+  const counted = terms.map((term) => ({ term, count: articles.get(term.slug)?.length ?? 0 }));
+  return <TermList title={taxonomies[kind].title} kind={kind} terms={counted} />;
 }

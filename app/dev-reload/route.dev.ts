@@ -1,10 +1,8 @@
 // `npm run dev` only (next.config.js lists `.dev.ts` routes in development alone): an open tab
 // reloads itself within a second of a content file being saved, as Hugo and Astro tabs do. The page
 // loads this as a script (components/DevReload.tsx) with the content version it was rendered from;
-// the script asks for the version every second and reloads the page when it differs. With `?aliases`
-// it answers the table of moved URLs for proxy.dev.ts.
-import { aliasTable } from '@/lib/aliases';
-import { devContentVersion, getContent } from '@/lib/content';
+// the script asks for the version every second and reloads the page when it differs.
+import { devContentVersion } from '@/lib/content';
 
 const script = `(() => {
   const own = new URL(document.currentScript.src);
@@ -20,10 +18,7 @@ const script = `(() => {
 })();`;
 
 export function GET(request: Request) {
-  const query = new URL(request.url).searchParams;
-  if (query.has('aliases'))
-    return Response.json(aliasTable(getContent()), { headers: { 'Cache-Control': 'no-store' } });
-  const asksVersion = query.has('version');
+  const asksVersion = new URL(request.url).searchParams.has('version');
   return new Response(asksVersion ? String(devContentVersion()) : script, {
     headers: {
       'Content-Type': asksVersion ? 'text/plain' : 'text/javascript',

@@ -5,12 +5,15 @@
 //   one, those files alone are stat-ed and re-read, and the index is patched with them (FolderIndex:
 //   milliseconds for one file among 100,000, where making the whole index again took seconds);
 // - a full look, asynchronous so pages go on being served, finds what notifications miss (a network
-//   mount sends none): every DEV_FULL_LOOK_MS in dev, and on the Node host whenever its server asks
-//   (refreshContent, every REVALIDATE_SECONDS).
+//   mount sends none): in dev every DEV_FULL_LOOK_MS, or less often where a look costs more (a core's
+//   LOOK_SHARE at most: a look at 100,000 files takes seconds, more so under React's dev tracking of
+//   every promise), and on the Node host whenever its server asks (refreshContent, every
+//   REVALIDATE_SECONDS).
 import { readSettings } from '../settings.mjs';
 import { FolderIndex, folderProblems, publishedCount } from './build-index';
 import { contentDir, folderChanges, folderStamps, isProfile, stampIn } from './files';
 import { cachedParse, readProfiles } from './parse';
+import { outsideRequests } from './outside';
 import { loadParses, saveParses } from './parse-store';
 import { type ContentIndex, formatProblem, type ParseCache, type ParseResult, type Problem } from './types';
 import { FolderWatch } from './watch';
@@ -36,8 +39,8 @@ export interface LiveContent {
   watch?: FolderWatch;
   /** The pending look at the files notifications named. */
   applyTimer?: ReturnType<typeof setTimeout>;
-  /** `npm run dev`: the periodic full look. */
-  lookTimer?: ReturnType<typeof setInterval>;
+  /** `npm run dev`: the next periodic full look. */
+  lookTimer?: ReturnType<typeof setTimeout>;
   /** The full look under way, which a second caller waits for rather than starting another. */
   looking?: Promise<void>;
   /** The pending write of the parses for the next start. */
@@ -50,8 +53,10 @@ export interface LiveContent {
 
 /** How long after a notification the changed files are read: a save often comes as several events. */
 export const SETTLE_MS = 50;
-/** `npm run dev`: the full look behind notifications, for folders that send none. */
+/** `npm run dev`: the full look behind notifications, for folders that send none, at most this often... */
 export const DEV_FULL_LOOK_MS = 2000;
+/** ...and the share of the time it may take: the pause after a look is its length over this share. */
+export const LOOK_SHARE = 0.05;
 /** The parses are kept for the next start once the folder has been still this long. */
 const SAVE_PARSES_AFTER_MS = 3000;
 
@@ -80,20 +85,27 @@ export function liveContent(dir: string, includeDrafts: boolean): LiveContent {
   memo.__inkwellLive ??= new Map();
   const known = memo.__inkwellLive.get(dir);
   if (known) return known;
+  // What this starts (a watch, timers) runs on its own time, outside the request that asked first.
+  return outsideRequests(() => startLive(dir, includeDrafts));
+}
+
+function startLive(dir: string, includeDrafts: boolean): LiveContent {
   const stamps = folderStamps(dir);
   const cache = loadParses(dir);
+  const loaded = cache.size;
   for (const file of cache.keys()) if (!stamps.has(file)) cache.delete(file);
+  // The store needs writing again unless it holds a parse of every article file at its stamp, and no more.
+  let stale = cache.size !== loaded;
+  for (const [file, stamp] of stamps) if (!isProfile(dir, file) && cache.get(file)?.stamp !== stamp) stale = true;
   const folder = new FolderIndex(dir, includeDrafts);
   const index = folder.update({ ...readChanges(dir, cache, stamps, stamps), profiles: readProfiles(dir) });
   const forgotten = new AbortController();
   const live: LiveContent = { dir, includeDrafts, folder, cache, stamps, index, version: 1, refreshed: 1, forgotten };
-  memo.__inkwellLive.set(dir, live);
-  scheduleSave(live);
+  memo.__inkwellLive?.set(dir, live);
+  // Written again, the store would be the same 100 MB at 100,000 files.
+  if (stale) scheduleSave(live);
   watch(live);
-  if (readSettings().contentMode === 'dev') {
-    live.lookTimer = setInterval(() => void fullLook(live), DEV_FULL_LOOK_MS);
-    live.lookTimer.unref();
-  }
+  if (readSettings().contentMode === 'dev') lookLater(live, DEV_FULL_LOOK_MS);
   return live;
 }
 
@@ -102,7 +114,7 @@ export function forgetLiveContent(): void {
   for (const live of memo.__inkwellLive?.values() ?? []) {
     live.watch?.close();
     clearTimeout(live.applyTimer);
-    clearInterval(live.lookTimer);
+    clearTimeout(live.lookTimer);
     clearTimeout(live.saveTimer);
     live.forgotten.abort();
   }
@@ -128,6 +140,17 @@ function applyNoticed(live: LiveContent) {
     if (stamp !== live.stamps.get(file)) changed.set(file, stamp);
   }
   adopt(live, changed);
+}
+
+/** `npm run dev`: the next full look, `ms` from now, and the one after it once that one is done. */
+function lookLater(live: LiveContent, ms: number) {
+  live.lookTimer = setTimeout(async () => {
+    const started = performance.now();
+    await fullLook(live).catch((error) => console.error(`content: the folder could not be looked at: ${error}`));
+    const took = performance.now() - started;
+    if (!live.forgotten.signal.aborted) lookLater(live, Math.max(DEV_FULL_LOOK_MS, took / LOOK_SHARE));
+  }, ms);
+  live.lookTimer.unref();
 }
 
 /** Every file of the folder stat-ed, a batch at a time; one look at once, however many ask. */

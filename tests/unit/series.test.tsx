@@ -25,7 +25,7 @@ describe('a series', () => {
 
   it('shows every part on each part, the one being read marked and not a link', () => {
     const second = index.bySlug.get('election-part-2') as Article;
-    const html = renderToStaticMarkup(<SeriesBox article={second} index={index} />);
+    const html = renderToStaticMarkup(<SeriesBox article={second} parts={seriesParts(index, series)} />);
     expect(html).toContain('aria-label="Series: Counting the Vote"');
     expect(html).toContain('Part 2 of 3');
     expect(html).toContain('href="/series/counting-the-vote"');
@@ -38,6 +38,6 @@ describe('a series', () => {
 
   it('shows nothing on an article outside a series', () => {
     const other = index.bySlug.get('long-guide') as Article;
-    expect(renderToStaticMarkup(<SeriesBox article={other} index={index} />)).toBe('');
+    expect(renderToStaticMarkup(<SeriesBox article={other} parts={[]} />)).toBe('');
   });
 });
