@@ -4,16 +4,15 @@
 // - the operating system's notifications (watch.ts) name the changed files; a moment after the last
 //   one, those files alone are stat-ed and re-read, and the index is patched with them (FolderIndex:
 //   milliseconds for one file among 100,000, where making the whole index again took seconds);
-// - a full look, asynchronous so pages go on being served, finds what notifications miss (a network
-//   mount sends none): in dev every DEV_FULL_LOOK_MS, or less often where a look costs more (a core's
-//   LOOK_SHARE at most: a look at 100,000 files takes seconds, more so under React's dev tracking of
-//   every promise), and on the Node host whenever its server asks (refreshContent, every
-//   REVALIDATE_SECONDS).
+// - a full look, in slices so pages go on being served (folderChanges), finds what notifications miss
+//   (a network mount sends none): in dev every DEV_FULL_LOOK_MS, or less often where a look costs more
+//   (LOOK_SHARE of a core at most), and on the Node host whenever its server asks (refreshContent,
+//   every REVALIDATE_SECONDS).
 import { readSettings } from '../settings.mjs';
 import { FolderIndex, folderProblems, publishedCount } from './build-index';
 import { contentDir, folderChanges, folderStamps, isProfile, stampIn } from './files';
-import { cachedParse, readProfiles } from './parse';
 import { outsideRequests } from './outside';
+import { cachedParse, readProfiles } from './parse';
 import { loadParses, saveParses } from './parse-store';
 import { type ContentIndex, formatProblem, type ParseCache, type ParseResult, type Problem } from './types';
 import { FolderWatch } from './watch';
