@@ -85,7 +85,9 @@ export function liveContent(dir: string, includeDrafts: boolean): LiveContent {
   const known = memo.__inkwellLive.get(dir);
   if (known) return known;
   // What this starts (a watch, timers) runs on its own time, outside the request that asked first.
-  return outsideRequests(() => startLive(dir, includeDrafts));
+  const live = outsideRequests(() => startLive(dir, includeDrafts));
+  memo.__inkwellLive.set(dir, live);
+  return live;
 }
 
 function startLive(dir: string, includeDrafts: boolean): LiveContent {
@@ -100,7 +102,6 @@ function startLive(dir: string, includeDrafts: boolean): LiveContent {
   const index = folder.update({ ...readChanges(dir, cache, stamps, stamps), profiles: readProfiles(dir) });
   const forgotten = new AbortController();
   const live: LiveContent = { dir, includeDrafts, folder, cache, stamps, index, version: 1, refreshed: 1, forgotten };
-  memo.__inkwellLive?.set(dir, live);
   // Written again, the store would be the same 100 MB at 100,000 files.
   if (stale) scheduleSave(live);
   watch(live);
